@@ -1,0 +1,113 @@
+#!/usr/bin/python3
+"""Generates the small TorchScript models that Soundmark's tests and demo use.
+
+Run with Debian's PyTorch (apt-get install python3-torch python3-torchvision):
+
+    /usr/bin/python3 fingerprint-core/scripts/make_test_models.py
+
+Every model honours the model contract of SPEC.md: float32 input_features [B, 1, 1001, 64] ->
+float32 audio_embeds [B, E]. Weights come from a fixed seed, so the output is reproducible.
+
+- demo-untrained.pt (main resources): a small random convolutional network with the CLAP input
+  geometry; bundled so that the CLI and the library can be tried without real weights. Its
+  vectors depend on the audio but carry no meaning.
+- probe.pt (test resources): returns the first 8 feature frames unchanged ([B, 8*64] = [B, 512]),
+  so tests can see exactly which features reach the model.
+- wrong-size.pt (test resources): returns [B, 10], for the error path.
+- nan.pt (test resources): returns NaN, for the error path.
+"""
+import json
+import os
+
+import torch
+from torch import nn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MAIN = os.path.join(HERE, "..", "src", "main", "resources", "io", "soundmark", "model")
+TEST = os.path.join(HERE, "..", "src", "test", "resources", "models")
+
+FEATURES = {
+    "sampling_rate": 48000,
+    "fft_window_size": 1024,
+    "hop_length": 480,
+    "feature_size": 64,
+    "frequency_min": 50,
+    "frequency_max": 14000,
+    "nb_max_samples": 480000,
+}
+
+
+class DemoEncoder(nn.Module):
+    """Batch-norm over mel bins, two strided convolutions, pooling and a 2-layer projection."""
+
+    def __init__(self):
+        super().__init__()
+        self.bn = nn.BatchNorm2d(64)
+        self.conv1 = nn.Conv2d(1, 16, kernel_size=5, stride=(4, 2), padding=2)
+        self.conv2 = nn.Conv2d(16, 32, kernel_size=3, stride=2, padding=1)
+        self.pool = nn.AdaptiveAvgPool2d((4, 4))
+        self.proj = nn.Sequential(nn.Linear(512, 256), nn.ReLU(), nn.Linear(256, 512))
+
+    def forward(self, input_features):
+        x = input_features.transpose(1, 3)          # [B, 64, 1001, 1]: normalise each mel bin
+        x = self.bn(x).transpose(1, 3)              # back to [B, 1, 1001, 64]
+        x = nn.functional.gelu(self.conv1(x))
+        x = nn.functional.gelu(self.conv2(x))
+        x = self.pool(x).flatten(1)                 # [B, 512]
+        return self.proj(x)
+
+
+class Probe(nn.Module):
+    def forward(self, input_features):
+        return input_features[:, 0, 0:8, :].reshape(input_features.shape[0], 512)
+
+
+class WrongSize(nn.Module):
+    def forward(self, input_features):
+        return input_features.mean(dim=(1, 2))[:, 0:10]
+
+
+class NotFinite(nn.Module):
+    def forward(self, input_features):
+        return input_features[:, 0, 0:8, :].reshape(input_features.shape[0], 512) * float("nan")
+
+
+def save(module, directory, name, model_id, embedding_size):
+    module.eval()
+    example = torch.zeros(2, 1, 1001, 64)
+    with torch.no_grad():
+        traced = torch.jit.trace(module, example)
+        for batch in (1, 3):
+            probe = torch.randn(batch, 1, 1001, 64) * 20 - 50
+            assert torch.allclose(traced(probe), module(probe), atol=1e-5, equal_nan=True)
+    os.makedirs(directory, exist_ok=True)
+    path = os.path.join(directory, name + ".pt")
+    traced.save(path)
+    manifest = {
+        "id": model_id,
+        "embedding_size": embedding_size,
+        "engine": "PyTorch",
+        "input_shape": [-1, 1, 1001, 64],
+        "features": FEATURES,
+    }
+    with open(os.path.join(directory, name + ".json"), "w") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+    print(f"wrote {path} ({os.path.getsize(path)} bytes)")
+
+
+def main():
+    torch.manual_seed(20261125)
+    demo = DemoEncoder()
+    with torch.no_grad():
+        # Running statistics near those of CLAP log-mel features (dB), so activations stay in range.
+        demo.bn.running_mean.fill_(-50.0)
+        demo.bn.running_var.fill_(400.0)
+    save(demo, MAIN, "demo-untrained", "soundmark/demo-untrained", 512)
+    save(Probe(), TEST, "probe", "soundmark/test-probe", 512)
+    save(WrongSize(), TEST, "wrong-size", "soundmark/test-wrong-size", 10)
+    save(NotFinite(), TEST, "nan", "soundmark/test-nan", 512)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,304 @@
+package io.soundmark;
+
+import io.soundmark.decode.PcmStream;
+import io.soundmark.dsp.FeatureSettings;
+import io.soundmark.dsp.Resampler;
+import io.soundmark.io.MediaSource;
+import io.soundmark.model.EmbeddingModel;
+import io.soundmark.model.ModelManifest;
+import io.soundmark.model.ModelSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns audio, or the audio track of a video, into CLAP fingerprints: one L2-normalised embedding
+ * per overlapping time window, with its timing.
+ *
+ * <pre>{@code
+ * try (AudioFingerprinter fingerprinter = AudioFingerprinter.builder()
+ *         .model(ModelSource.file(Path.of("models/clap-htsat-unfused.pt")))
+ *         .segmentDurationSec(5.0)
+ *         .segmentHopSec(2.5)
+ *         .build()) {
+ *     for (SegmentEmbedding segment : fingerprinter.fingerprint(FingerprintInput.audio("jingle.wav"))) {
+ *         System.out.println(segment.startTimeSec() + " " + segment.toJson());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>An instance is thread-safe and meant to be shared: the model is loaded once (on first use,
+ * after the first input has been opened, so that bad input fails fast) and every call runs with its
+ * own predictor. Close it to free the model's native memory once no call is running.
+ *
+ * <p>Memory is bounded by one window of samples and one batch of features per running call,
+ * whatever the input's length: use {@link #stream} or {@link #fingerprint(FingerprintInput, Consumer)}
+ * to receive records as they are produced.
+ */
+public final class AudioFingerprinter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AudioFingerprinter.class);
+
+    private final FingerprintOptions options;
+    private final ModelSource modelSource;
+    private final ModelManifest manifest;
+    private final FeatureSettings features;
+    private final SourceResolver sources;
+    private final DecoderRegistry decoders;
+    private final Object lock = new Object();
+    private EmbeddingModel model;
+    private boolean closed;
+
+    private AudioFingerprinter(Builder b, FingerprintOptions options, ModelSource modelSource, ModelManifest manifest) {
+        this.options = options;
+        this.modelSource = modelSource;
+        this.manifest = manifest;
+        this.features = manifest.features().withSampleRate(options.sampleRate());
+        ClassLoader loader = b.classLoader != null ? b.classLoader : AudioFingerprinter.class.getClassLoader();
+        this.sources = new SourceResolver(loader);
+        this.decoders = new DecoderRegistry(loader);
+    }
+
+    /** A builder with SPEC's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The validated options. */
+    public FingerprintOptions options() {
+        return options;
+    }
+
+    /** The manifest of the model: its id (reported as {@code embedding_model}), size and feature settings. */
+    public ModelManifest modelManifest() {
+        return manifest;
+    }
+
+    /**
+     * Fingerprints one input.
+     *
+     * @return the records in time order (empty for an input without samples)
+     * @throws MediaException when the input cannot be opened, read or decoded
+     * @throws ModelException when the model cannot be loaded or fails
+     */
+    public List<SegmentEmbedding> fingerprint(FingerprintInput input) {
+        List<SegmentEmbedding> out = new ArrayList<>();
+        fingerprint(input, out::add);
+        return out;
+    }
+
+    /** Fingerprints one input, handing each record to {@code sink} as soon as it is produced. */
+    public void fingerprint(FingerprintInput input, Consumer<? super SegmentEmbedding> sink) {
+        try (SegmentPipeline pipeline = open(input)) {
+            pipeline.forEachRemaining(sink);
+        }
+    }
+
+    /**
+     * Fingerprints one input lazily: records are produced as the stream is consumed. Close the
+     * stream (try-with-resources) to release the input and the predictor early.
+     */
+    public Stream<SegmentEmbedding> stream(FingerprintInput input) {
+        SegmentPipeline pipeline = open(input);
+        Spliterator<SegmentEmbedding> split = Spliterators.spliteratorUnknownSize(pipeline,
+                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+        return StreamSupport.stream(split, false).onClose(pipeline::close);
+    }
+
+    private SegmentPipeline open(FingerprintInput input) {
+        Objects.requireNonNull(input, "input");
+        checkOpen();
+        PcmStream pcm = decode(input);
+        try {
+            return new SegmentPipeline(input.name(), input.sourceType(), pcm, options, manifest.id(), features,
+                    () -> loadModel().newEmbedder());
+        } catch (RuntimeException e) {
+            try {
+                pcm.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private PcmStream decode(FingerprintInput input) {
+        if (input.pcm() != null) {
+            int rate = input.pcmRate();
+            if (rate < Resampler.MIN_RATE || rate > Resampler.MAX_RATE) {
+                throw new MediaException(input.name(), "sample rate " + rate + " Hz is outside the supported "
+                        + Resampler.MIN_RATE + " to " + Resampler.MAX_RATE + " Hz");
+            }
+            return new ArrayPcmStream(input.pcm(), rate, input.pcmChannels());
+        }
+        if (input.stream() != null) {
+            return decoders.open(input.name(), input.stream(), null, input.formatHint());
+        }
+        MediaSource source = input.path() != null
+                ? sources.resolve(input.path(), input.name())
+                : sources.resolve(input.location());
+        return decoders.open(source, input.formatHint());
+    }
+
+    private EmbeddingModel loadModel() {
+        synchronized (lock) {
+            checkOpen();
+            if (model == null) {
+                try {
+                    LOG.debug("loading model {} from {} on {}", manifest.id(), modelSource.name(), options.device());
+                    model = modelSource.load(manifest, options.device());
+                } catch (IOException | RuntimeException e) {
+                    throw new ModelException("model " + modelSource.name() + ": " + SourceResolver.describe(
+                            e instanceof IOException io ? io : new IOException(e.getMessage(), e)), e);
+                }
+            }
+            return model;
+        }
+    }
+
+    private void checkOpen() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("this AudioFingerprinter is closed");
+            }
+        }
+    }
+
+    /** Frees the model. Calls still running must have finished; later calls fail. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            if (model != null) {
+                model.close();
+                model = null;
+            }
+        }
+    }
+
+    /**
+     * Configures an {@link AudioFingerprinter}. Every option has SPEC's default; {@link #build()}
+     * validates them all and reads the model's manifest (the model itself loads on first use).
+     */
+    public static final class Builder {
+        private double segmentDurationSec = FingerprintOptions.DEFAULT_SEGMENT_DURATION_SEC;
+        private double segmentHopSec = FingerprintOptions.DEFAULT_SEGMENT_HOP_SEC;
+        private int sampleRate = FingerprintOptions.DEFAULT_SAMPLE_RATE;
+        private boolean normalizeEmbeddings = true;
+        private double maxAudioLengthSec = FingerprintOptions.DEFAULT_MAX_AUDIO_LENGTH_SEC;
+        private int batchSize = FingerprintOptions.DEFAULT_BATCH_SIZE;
+        private String device = FingerprintOptions.DEFAULT_DEVICE;
+        private ModelSource model;
+        private ClassLoader classLoader;
+
+        private Builder() {
+        }
+
+        /** Window length in seconds, 1.0 to 30.0 (default 5.0). */
+        public Builder segmentDurationSec(double seconds) {
+            this.segmentDurationSec = seconds;
+            return this;
+        }
+
+        /** Step between window starts in seconds, 0.5 to 15.0 (default 2.5; equal to the duration: no overlap). */
+        public Builder segmentHopSec(double seconds) {
+            this.segmentHopSec = seconds;
+            return this;
+        }
+
+        /** Processing rate in Hz, 8000 to 192000 (default 48000, the rate CLAP was trained at). */
+        public Builder sampleRate(int hertz) {
+            this.sampleRate = hertz;
+            return this;
+        }
+
+        /** Whether to L2-normalise each vector (default true). */
+        public Builder normalizeEmbeddings(boolean normalize) {
+            this.normalizeEmbeddings = normalize;
+            return this;
+        }
+
+        /** Audio beyond this many seconds is ignored, 1.0 to 600.0 (default 120.0). */
+        public Builder maxAudioLengthSec(double seconds) {
+            this.maxAudioLengthSec = seconds;
+            return this;
+        }
+
+        /** Model inputs per inference call, 1 to 256 (default 4). Results do not depend on it. */
+        public Builder batchSize(int size) {
+            this.batchSize = size;
+            return this;
+        }
+
+        /** Inference device: {@code "cpu"} (default), {@code "gpu"} or {@code "gpu:N"}. */
+        public Builder device(String name) {
+            this.device = name;
+            return this;
+        }
+
+        /**
+         * The model to run. When none is set, the path in the system property {@code soundmark.model}
+         * or else the environment variable {@code SOUNDMARK_MODEL} is used.
+         */
+        public Builder model(ModelSource source) {
+            this.model = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /** Shorthand for {@code model(ModelSource.file(file))}. */
+        public Builder model(Path file) {
+            return model(ModelSource.file(file));
+        }
+
+        /** Class loader for finding decoder and media source plug-ins (default: this library's). */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = loader;
+            return this;
+        }
+
+        /**
+         * Validates the options and reads the model's manifest.
+         *
+         * @throws IllegalArgumentException naming the parameter, its value and the allowed range
+         * @throws ModelException when no model is configured or its manifest cannot be used
+         */
+        public AudioFingerprinter build() {
+            FingerprintOptions options = new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate,
+                    normalizeEmbeddings, maxAudioLengthSec, batchSize, device);
+            ModelSource source = model != null ? model : configuredModel();
+            ModelManifest manifest;
+            try {
+                manifest = source.manifest();
+            } catch (IOException e) {
+                throw new ModelException(SourceResolver.describe(e), e);
+            }
+            if (options.sampleRate() != manifest.features().sampleRate()) {
+                LOG.warn("sample_rate {} Hz differs from the {} Hz that model {} was trained at; embeddings will differ",
+                        options.sampleRate(), manifest.features().sampleRate(), manifest.id());
+            }
+            return new AudioFingerprinter(this, options, source, manifest);
+        }
+
+        private static ModelSource configuredModel() {
+            String path = System.getProperty("soundmark.model");
+            if (path == null || path.isBlank()) {
+                path = System.getenv("SOUNDMARK_MODEL");
+            }
+            if (path == null || path.isBlank()) {
+                throw new ModelException("no model configured: call model(...) with a TorchScript export of "
+                        + "laion/clap-htsat-unfused, set the system property soundmark.model or the environment "
+                        + "variable SOUNDMARK_MODEL to its path, or use ModelSource.demo() to try the pipeline", null);
+            }
+            return ModelSource.file(Path.of(path));
+        }
+    }
+}

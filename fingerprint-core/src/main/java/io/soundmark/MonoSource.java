@@ -1,0 +1,78 @@
+package io.soundmark;
+
+import io.soundmark.decode.PcmStream;
+import io.soundmark.dsp.SampleSource;
+import java.io.IOException;
+
+/** Averages the channels of decoded audio to mono and counts the frames read. */
+final class MonoSource implements SampleSource {
+
+    private static final int CHUNK_FRAMES = 8192;
+
+    private final PcmStream pcm;
+    private final int channels;
+    private final float[] interleaved;
+    private long framesRead;
+    private boolean ended;
+
+    MonoSource(PcmStream pcm) {
+        this.pcm = pcm;
+        this.channels = pcm.channels();
+        this.interleaved = new float[CHUNK_FRAMES * channels];
+    }
+
+    @Override
+    public int sampleRate() {
+        return pcm.sampleRate();
+    }
+
+    @Override
+    public int read(float[] buffer, int offset, int length) throws IOException {
+        if (ended) {
+            return -1;
+        }
+        int frames = pcm.read(interleaved, Math.min(length, CHUNK_FRAMES));
+        if (frames < 0) {
+            ended = true;
+            return -1;
+        }
+        if (channels == 1) {
+            System.arraycopy(interleaved, 0, buffer, offset, frames);
+        } else {
+            for (int i = 0, p = 0; i < frames; i++) {
+                double sum = 0;
+                for (int c = 0; c < channels; c++) {
+                    sum += interleaved[p++];
+                }
+                buffer[offset + i] = (float) (sum / channels);
+            }
+        }
+        framesRead += frames;
+        return frames;
+    }
+
+    /** Frames read so far; all frames once the source has ended. */
+    long framesRead() {
+        return framesRead;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** Duration of the whole source in seconds: the stated length, else reads to the end to count. */
+    double totalDurationSec() throws IOException {
+        if (!ended && pcm.frameLength().isPresent()) {
+            return (double) pcm.frameLength().getAsLong() / pcm.sampleRate();
+        }
+        while (!ended) {
+            int frames = pcm.read(interleaved, CHUNK_FRAMES);
+            if (frames < 0) {
+                ended = true;
+            } else {
+                framesRead += frames;
+            }
+        }
+        return (double) framesRead / pcm.sampleRate();
+    }
+}

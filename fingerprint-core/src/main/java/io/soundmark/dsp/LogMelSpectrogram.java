@@ -1,0 +1,128 @@
+package io.soundmark.dsp;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * The CLAP log-mel front end: repeat-pad to {@link FeatureSettings#maxSamples()}, centred STFT
+ * with reflect padding and a periodic Hann window, power spectrum, Slaney mel filters, then
+ * {@code 10·log10(max(1e-10, mel))}.
+ *
+ * <p>Matches {@code ClapFeatureExtractor} (the FFT runs in double precision and each bin is rounded
+ * to float32 before the power is taken, as NumPy's {@code complex64} spectrogram does). Output is
+ * row-major {@code [frames][melBins]}.
+ *
+ * <p>An instance keeps scratch buffers and is not thread-safe; use one per thread.
+ *
+ * <pre>{@code
+ * LogMelSpectrogram logMel = new LogMelSpectrogram(FeatureSettings.clapHtsatUnfused());
+ * float[] features = logMel.compute(window, 0, window.length);   // 1001 × 64 values
+ * }</pre>
+ */
+public final class LogMelSpectrogram {
+
+    private static final double MEL_FLOOR = 1e-10;
+
+    private final FeatureSettings settings;
+    private final MelFilterBank melFilters;
+    private final DoubleFFT_1D fft;
+    private final double[] window;
+    private final double[] padded;
+    private final double[] frame;
+    private final double[] power;
+
+    public LogMelSpectrogram(FeatureSettings settings) {
+        this.settings = settings;
+        int n = settings.fftSize();
+        this.melFilters = new MelFilterBank(n / 2 + 1, settings.melBins(), settings.minFrequency(),
+                settings.maxFrequency(), settings.sampleRate());
+        this.fft = new DoubleFFT_1D(n);
+        this.window = new double[n];
+        for (int k = 0; k < n; k++) {
+            window[k] = 0.5 - 0.5 * Math.cos(2 * Math.PI * k / n);
+        }
+        this.padded = new double[settings.maxSamples()];
+        this.frame = new double[n];
+        this.power = new double[n / 2 + 1];
+    }
+
+    public FeatureSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Features of one model input.
+     *
+     * @param samples mono samples at the settings' rate
+     * @param offset  first sample to use
+     * @param length  number of samples, 1 to {@link FeatureSettings#maxSamples()}
+     * @return {@code frames × melBins} log-mel values in dB, frame-major
+     */
+    public float[] compute(float[] samples, int offset, int length) {
+        float[] out = new float[settings.blockSize()];
+        compute(samples, offset, length, out, 0);
+        return out;
+    }
+
+    /** As {@link #compute(float[], int, int)}, writing into {@code out} at {@code outOffset}. */
+    public void compute(float[] samples, int offset, int length, float[] out, int outOffset) {
+        int max = settings.maxSamples();
+        if (length < 1 || length > max) {
+            throw new IllegalArgumentException("window length must be in 1.." + max + ", got " + length);
+        }
+        repeatPad(samples, offset, length);
+        int n = settings.fftSize();
+        int half = n / 2;
+        int hop = settings.hopLength();
+        int frames = settings.frames();
+        int mels = melFilters.size();
+        for (int t = 0; t < frames; t++) {
+            int start = t * hop - half;
+            for (int k = 0; k < n; k++) {
+                frame[k] = reflect(start + k) * window[k];
+            }
+            fft.realForward(frame);
+            powerSpectrum();
+            int row = outOffset + t * mels;
+            for (int m = 0; m < mels; m++) {
+                out[row + m] = (float) (10.0 * Math.log10(Math.max(MEL_FLOOR, melFilters.apply(m, power))));
+            }
+        }
+    }
+
+    /** Tiles the window floor(max / n) times, then zero-pads (HF "repeatpad"). */
+    private void repeatPad(float[] samples, int offset, int length) {
+        int max = settings.maxSamples();
+        int tiled = (max / length) * length;
+        for (int i = 0; i < tiled; i++) {
+            padded[i] = samples[offset + i % length];
+        }
+        java.util.Arrays.fill(padded, tiled, max, 0.0);
+    }
+
+    /** Padded signal with NumPy's "reflect" mode (mirror without repeating the edge sample). */
+    private double reflect(int i) {
+        int last = padded.length - 1;
+        if (i < 0) {
+            i = -i;
+        } else if (i > last) {
+            i = 2 * last - i;
+        }
+        return padded[i];
+    }
+
+    /** |X|² from JTransforms' packed real FFT, each part rounded to float32 first. */
+    private void powerSpectrum() {
+        int n = frame.length;
+        power[0] = square((float) frame[0]);
+        power[n / 2] = square((float) frame[1]);
+        for (int k = 1; k < n / 2; k++) {
+            double re = (float) frame[2 * k];
+            double im = (float) frame[2 * k + 1];
+            power[k] = re * re + im * im;
+        }
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+}

@@ -1,0 +1,17 @@
+package io.soundmark.dsp;
+
+import java.io.IOException;
+
+/** A pull source of mono float samples at a fixed rate: the currency of the DSP stages. */
+public interface SampleSource {
+
+    /** Sample rate in Hz. */
+    int sampleRate();
+
+    /**
+     * Reads up to {@code length} samples into {@code buffer}.
+     *
+     * @return the number of samples read (at least 1 when {@code length > 0}), or -1 at the end
+     */
+    int read(float[] buffer, int offset, int length) throws IOException;
+}

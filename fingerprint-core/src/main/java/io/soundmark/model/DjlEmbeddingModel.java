@@ -1,0 +1,149 @@
+package io.soundmark.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.EngineException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslateException;
+import ai.djl.translate.TranslatorContext;
+import io.soundmark.dsp.FeatureSettings;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+
+/**
+ * A TorchScript model run by DJL's PyTorch engine. libtorch comes from the
+ * {@code pytorch-native-cpu} artifact on the class path and DJL runs offline, so nothing is
+ * downloaded. Each {@link Embedder} owns one DJL {@link Predictor}; all tensors of a batch live in
+ * the predictor's per-call scope and are freed when the call returns.
+ */
+final class DjlEmbeddingModel implements EmbeddingModel {
+
+    /** Loads weights into a freshly created DJL model. */
+    interface Loader {
+        void load(Model model) throws IOException, MalformedModelException;
+    }
+
+    static {
+        // Never let DJL reach for the network (engine downloads, version checks) unless a user asks.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private final String name;
+    private final ModelManifest manifest;
+    private final Model model;
+
+    private DjlEmbeddingModel(String name, ModelManifest manifest, Model model) {
+        this.name = name;
+        this.manifest = manifest;
+        this.model = model;
+    }
+
+    static DjlEmbeddingModel load(String name, ModelManifest manifest, String device, Loader loader)
+            throws IOException {
+        Model model;
+        try {
+            model = Model.newInstance(manifest.id(), Device.fromName(device), manifest.engine());
+        } catch (EngineException | IllegalArgumentException e) {
+            throw new IOException("cannot start the " + manifest.engine() + " engine on device " + device
+                    + ": " + e.getMessage(), e);
+        }
+        try {
+            loader.load(model);
+            return new DjlEmbeddingModel(name, manifest, model);
+        } catch (MalformedModelException | EngineException e) {
+            model.close();
+            throw new IOException("not a loadable TorchScript model (" + firstLine(e.getMessage()) + ")", e);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public Embedder newEmbedder() {
+        Predictor<FeatureBatch, float[][]> predictor = model.newPredictor(new BatchTranslator());
+        return new Embedder() {
+            @Override
+            public float[][] embed(float[] features, int count) {
+                try {
+                    return predictor.predict(new FeatureBatch(features, count));
+                } catch (TranslateException | EngineException e) {
+                    throw new ModelFailure("model " + name + " failed: " + firstLine(rootMessage(e)), e);
+                }
+            }
+
+            @Override
+            public void close() {
+                predictor.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    /** {@code count} feature blocks stored one after another. */
+    private record FeatureBatch(float[] features, int count) {
+    }
+
+    /** Feature blocks in, raw vectors out; arrays live in the per-call manager DJL closes after each call. */
+    private final class BatchTranslator implements NoBatchifyTranslator<FeatureBatch, float[][]> {
+
+        @Override
+        public NDList processInput(TranslatorContext ctx, FeatureBatch batch) {
+            FeatureSettings f = manifest.features();
+            Shape shape = new Shape(batch.count(), 1, f.frames(), f.melBins());
+            ctx.setAttachment("count", batch.count());
+            FloatBuffer data = FloatBuffer.wrap(batch.features(), 0, batch.count() * f.blockSize());
+            return new NDList(ctx.getNDManager().create(data, shape));
+        }
+
+        @Override
+        public float[][] processOutput(TranslatorContext ctx, NDList list) {
+            int count = (Integer) ctx.getAttachment("count");
+            int size = manifest.embeddingSize();
+            NDArray out = list.get(0);
+            Shape shape = out.getShape();
+            if (shape.dimension() != 2 || shape.get(0) != count || shape.get(1) != size) {
+                throw new ModelFailure("model " + name + " returned shape " + shape + ", expected (" + count
+                        + ", " + size + ") as its manifest says embedding_size " + size, null);
+            }
+            float[] flat = out.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            float[][] vectors = new float[count][size];
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(flat, i * size, vectors[i], 0, size);
+            }
+            return vectors;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no details";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

@@ -1,0 +1,128 @@
+package io.soundmark.model;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.soundmark.dsp.FeatureSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a model file needs around it: its id, its output size, the engine that runs it and the
+ * front-end settings its input was trained with. Stored as JSON beside the model
+ * ({@code model.pt} → {@code model.json}):
+ *
+ * <pre>{@code
+ * {
+ *   "id": "laion/clap-htsat-unfused",
+ *   "embedding_size": 512,
+ *   "engine": "PyTorch",
+ *   "input_shape": [-1, 1, 1001, 64],
+ *   "features": {"sampling_rate": 48000, "fft_window_size": 1024, "hop_length": 480,
+ *                "feature_size": 64, "frequency_min": 50, "frequency_max": 14000,
+ *                "nb_max_samples": 480000}
+ * }
+ * }</pre>
+ *
+ * Missing fields take the values of {@link #clapHtsatTiny()}.
+ *
+ * @param id             model id reported as {@code embedding_model}
+ * @param embeddingSize  length of each output vector
+ * @param engine         DJL engine name ({@code PyTorch})
+ * @param features       front-end settings
+ */
+public record ModelManifest(String id, int embeddingSize, String engine, FeatureSettings features) {
+
+    /** Default preset name of SPEC: the HTSAT-tiny CLAP whose weights are {@code laion/clap-htsat-unfused}. */
+    public static final String DEFAULT_ID = "laion/clap-htsat-tiny";
+
+    public ModelManifest {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("model id must not be empty");
+        }
+        if (embeddingSize < 1 || embeddingSize > 65536) {
+            throw new IllegalArgumentException("embedding_size must be in 1..65536, got " + embeddingSize);
+        }
+        if (!"PyTorch".equals(engine)) {
+            throw new IllegalArgumentException("engine \"" + engine + "\" is not supported (supported: PyTorch)");
+        }
+    }
+
+    /** Settings for a model without a manifest: CLAP HTSAT-tiny, 512-d, TorchScript. */
+    public static ModelManifest clapHtsatTiny() {
+        return new ModelManifest(DEFAULT_ID, 512, "PyTorch", FeatureSettings.clapHtsatUnfused());
+    }
+
+    /** The same manifest under another id. */
+    public ModelManifest withId(String newId) {
+        return new ModelManifest(newId, embeddingSize, engine, features);
+    }
+
+    /**
+     * Reads a manifest.
+     *
+     * @throws IOException when it cannot be read, is not JSON, or asks for settings the front end
+     *                     cannot honour (the message names the field)
+     */
+    public static ModelManifest read(Path json) throws IOException {
+        try (Reader r = Files.newBufferedReader(json, StandardCharsets.UTF_8)) {
+            return parse(r);
+        } catch (IOException e) {
+            throw new IOException("model manifest " + json + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses manifest JSON; see {@link #read(Path)}. */
+    public static ModelManifest parse(Reader json) throws IOException {
+        ModelManifest d = clapHtsatTiny();
+        FeatureSettings f = d.features();
+        try {
+            JsonElement root = JsonParser.parseReader(json);
+            if (!root.isJsonObject()) {
+                throw new IOException("not a JSON object");
+            }
+            JsonObject o = root.getAsJsonObject();
+            JsonObject fo = o.has("features") ? o.getAsJsonObject("features") : new JsonObject();
+            FeatureSettings features = new FeatureSettings(
+                    intField(fo, "sampling_rate", f.sampleRate()),
+                    intField(fo, "fft_window_size", f.fftSize()),
+                    intField(fo, "hop_length", f.hopLength()),
+                    intField(fo, "feature_size", f.melBins()),
+                    doubleField(fo, "frequency_min", f.minFrequency()),
+                    doubleField(fo, "frequency_max", f.maxFrequency()),
+                    intField(fo, "nb_max_samples", f.maxSamples()));
+            if (features.maxFrequency() > features.sampleRate() / 2.0) {
+                throw new IllegalArgumentException("frequency_max " + features.maxFrequency()
+                        + " Hz is above the Nyquist frequency of sampling_rate " + features.sampleRate());
+            }
+            return new ModelManifest(
+                    o.has("id") ? o.get("id").getAsString() : d.id(),
+                    intField(o, "embedding_size", d.embeddingSize()),
+                    o.has("engine") ? o.get("engine").getAsString() : d.engine(),
+                    features);
+        } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
+            throw new IOException("malformed manifest (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unsupported manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static int intField(JsonObject o, String name, int fallback) {
+        if (!o.has(name)) {
+            return fallback;
+        }
+        double v = o.get(name).getAsDouble();
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must be an integer, got " + o.get(name));
+        }
+        return (int) v;
+    }
+
+    private static double doubleField(JsonObject o, String name, double fallback) {
+        return o.has(name) ? o.get(name).getAsDouble() : fallback;
+    }
+}

@@ -1,0 +1,178 @@
+package io.soundmark.cli;
+
+import io.soundmark.AudioFingerprinter;
+import io.soundmark.FingerprintInput;
+import io.soundmark.FingerprintOptions;
+import io.soundmark.SegmentEmbedding;
+import io.soundmark.SoundmarkException;
+import io.soundmark.model.ModelSource;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code soundmark embed}: fingerprints one input and writes JSON Lines. */
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fingerprint one audio file or the audio track of one video.",
+                "Writes one JSON object per window (JSON Lines) to stdout or --output."})
+final class EmbedCommand implements Callable<Integer> {
+
+    static final class Input {
+        @Option(names = "--audio", paramLabel = "INPUT", required = true,
+                description = "Audio: a local path or file: URI.")
+        String audio;
+
+        @Option(names = "--video", paramLabel = "INPUT", required = true,
+                description = "A video whose default audio track is fingerprinted: a local path or file: URI.")
+        String video;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Input input;
+
+    @Option(names = "--model", paramLabel = "FILE|demo",
+            description = {"TorchScript model (manifest FILE-without-extension.json beside it), or 'demo' for the "
+                    + "bundled untrained demo model. Default: $SOUNDMARK_MODEL."})
+    String model;
+
+    @Option(names = "--segment-duration", paramLabel = "S", defaultValue = "5.0",
+            description = "Window length in seconds, 1.0 to 30.0 (default ${DEFAULT-VALUE}).")
+    double segmentDuration;
+
+    @Option(names = "--segment-hop", paramLabel = "S", defaultValue = "2.5",
+            description = "Step between window starts in seconds, 0.5 to 15.0 (default ${DEFAULT-VALUE}).")
+    double segmentHop;
+
+    @Option(names = "--sample-rate", paramLabel = "HZ", defaultValue = "48000",
+            description = "Processing rate in Hz, 8000 to 192000 (default ${DEFAULT-VALUE}; CLAP was trained at 48000).")
+    int sampleRate;
+
+    @Option(names = "--max-length", paramLabel = "S", defaultValue = "120.0",
+            description = "Audio beyond this many seconds is ignored, 1.0 to 600.0 (default ${DEFAULT-VALUE}).")
+    double maxLength;
+
+    @Option(names = "--no-normalize", description = "Write raw model vectors instead of L2-normalised ones.")
+    boolean noNormalize;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "4",
+            description = "Windows per inference call, 1 to 256 (default ${DEFAULT-VALUE}); results do not depend on it.")
+    int batchSize;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
+            description = "Inference device: cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the records to FILE (atomically: complete or not at all) instead of stdout.")
+    Path output;
+
+    @Option(names = "--verbose", description = "Log progress to stderr and print stack traces on errors.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            AudioFingerprinter.Builder builder = AudioFingerprinter.builder()
+                    .segmentDurationSec(segmentDuration)
+                    .segmentHopSec(segmentHop)
+                    .sampleRate(sampleRate)
+                    .maxAudioLengthSec(maxLength)
+                    .normalizeEmbeddings(!noNormalize)
+                    .batchSize(batchSize)
+                    .device(device);
+            ModelSource source = modelSource();
+            if (source != null) {
+                builder.model(source);
+            }
+            try (AudioFingerprinter fingerprinter = builder.build()) {
+                warnings(fingerprinter, err);
+                FingerprintInput in = input.audio != null ? FingerprintInput.audio(input.audio)
+                        : FingerprintInput.video(input.video);
+                if (output == null) {
+                    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+                    write(fingerprinter, in, out);
+                } else {
+                    AtomicFile.write(output, out -> write(fingerprinter, in, out));
+                }
+            }
+            return 0;
+        } catch (IllegalArgumentException | SoundmarkException | IOException | UncheckedIOException e) {
+            return fail(err, e);
+        }
+    }
+
+    private ModelSource modelSource() {
+        if (model == null) {
+            boolean configured = System.getenv("SOUNDMARK_MODEL") != null || System.getProperty("soundmark.model") != null;
+            if (!configured) {
+                throw new IllegalArgumentException("no model given: pass --model FILE (a TorchScript CLAP audio model "
+                        + "with its manifest) or --model demo, or set SOUNDMARK_MODEL");
+            }
+            return null;
+        }
+        return "demo".equals(model) ? ModelSource.demo() : ModelSource.file(Path.of(model));
+    }
+
+    private void warnings(AudioFingerprinter fingerprinter, PrintWriter err) {
+        String id = fingerprinter.modelManifest().id();
+        if (id.equals("soundmark/demo-untrained")) {
+            err.println("warning: the demo model " + id + " is untrained: its vectors carry no meaning");
+        }
+        int trained = fingerprinter.modelManifest().features().sampleRate();
+        if (sampleRate != trained) {
+            err.println("warning: --sample-rate " + sampleRate + " differs from the " + trained
+                    + " Hz that model " + id + " was trained at; vectors will not match those at " + trained + " Hz");
+        }
+        FingerprintOptions o = fingerprinter.options();
+        if (o.segmentHopSec() > o.segmentDurationSec()) {
+            err.println("warning: --segment-hop " + o.segmentHopSec() + " is longer than --segment-duration "
+                    + o.segmentDurationSec() + ": audio between windows is skipped");
+        }
+        err.flush();
+    }
+
+    private static void write(AudioFingerprinter fingerprinter, FingerprintInput in, Writer out) throws IOException {
+        try {
+            fingerprinter.fingerprint(in, segment -> writeLine(out, segment));
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static void writeLine(Writer out, SegmentEmbedding segment) {
+        try {
+            out.write(segment.toJson());
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int fail(PrintWriter err, Exception e) {
+        String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            message = "cannot write output: " + message;
+        }
+        err.println("error: " + SoundmarkCommand.oneLine(message));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
+    }
+}
