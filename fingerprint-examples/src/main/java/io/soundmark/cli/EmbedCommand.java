@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code soundmark embed}: fingerprints one input and writes JSON Lines. */
-@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         description = {"Fingerprint one audio file or the audio track of one video.",
                 "Writes one JSON object per window (JSON Lines) to stdout or --output."})
 final class EmbedCommand implements Callable<Integer> {

@@ -12,9 +12,9 @@ import picocli.CommandLine.Command;
  * one line on stderr (a stack trace too with {@code --verbose}); warnings are lines starting
  * {@code warning:}.
  */
-@Command(name = "soundmark", mixinStandardHelpOptions = true, versionProvider = SoundmarkCommand.Version.class,
+@Command(name = "soundmark", mixinStandardHelpOptions = true, usageHelpWidth = 110, versionProvider = SoundmarkCommand.Version.class,
         description = "CLAP audio fingerprints: one embedding per overlapping time window of an audio file or a video's audio track.",
-        subcommands = {EmbedCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EmbedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SoundmarkCommand implements Runnable {
 
     @CommandLine.Spec

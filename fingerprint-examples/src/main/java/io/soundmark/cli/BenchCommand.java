@@ -1,0 +1,257 @@
+package io.soundmark.cli;
+
+import io.soundmark.AudioFingerprinter;
+import io.soundmark.FingerprintInput;
+import io.soundmark.decode.JavaSoundDecoderProvider;
+import io.soundmark.decode.MediaProbe;
+import io.soundmark.decode.PcmStream;
+import io.soundmark.dsp.FeatureSettings;
+import io.soundmark.dsp.LogMelSpectrogram;
+import io.soundmark.dsp.Resampler;
+import io.soundmark.dsp.SampleSource;
+import io.soundmark.model.EmbeddingModel;
+import io.soundmark.model.ModelManifest;
+import io.soundmark.model.ModelSource;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code soundmark bench}: front-end, model-only and end-to-end costs measured side by side in one
+ * run, with the machine's core count and peak RSS. Inputs are generated WAVs (44.1 kHz stereo
+ * 16-bit noise, so decoding, downmixing and resampling are all exercised).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = "Measure the front end, the model and the whole pipeline; prints medians of --runs runs.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "FILE|demo", defaultValue = "demo",
+            description = "Model to measure (default ${DEFAULT-VALUE}); benchmarks of record use the full-size stand-in.")
+    String model;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "Runs per figure; the median is printed (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--batch-sizes", paramLabel = "N,N", split = ",", defaultValue = "1,2,4,8",
+            description = "Batch sizes for the model-only figures (default ${DEFAULT-VALUE}).")
+    int[] batchSizes;
+
+    @Option(names = "--seconds", paramLabel = "S,S", split = ",", defaultValue = "120,600",
+            description = "Input lengths for the end-to-end figures; the max length is set to cover each (default ${DEFAULT-VALUE}).")
+    double[] seconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        ModelSource source = "demo".equals(model) ? ModelSource.demo() : ModelSource.file(Path.of(model));
+        ModelManifest manifest = source.manifest();
+        out.printf("machine: %d cores available to the JVM; %s %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        out.printf("threads: ai.djl.pytorch.num_threads=%s, num_interop_threads=%s (unset: libtorch picks the core count)%n",
+                System.getProperty("ai.djl.pytorch.num_threads", "unset"),
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "unset"));
+        out.printf("model: %s (%s), %d runs per figure%n%n", manifest.id(), source.name(), runs);
+        Path dir = Files.createTempDirectory("soundmark-bench");
+        try {
+            frontEnd(out, dir, manifest.features());
+            modelOnly(out, source, manifest);
+            for (double s : seconds) {
+                endToEnd(out, dir, source, s);
+            }
+            out.printf("%npeak RSS: %.0f MiB%n", peakRssKb() / 1024.0);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        return 0;
+    }
+
+    private void frontEnd(PrintWriter out, Path dir, FeatureSettings features) throws IOException {
+        Path wav = noiseWav(dir.resolve("front.wav"), 60);
+        int windows = 60 / 10;
+        double decodeMs = median(() -> {
+            float[] mono = decodeMono(wav);
+            return mono.length;
+        });
+        float[] mono = decodeMono(wav);
+        double resampleMs = median(() -> resampleAll(mono).length);
+        float[] at48k = resampleAll(mono);
+        LogMelSpectrogram logMel = new LogMelSpectrogram(features);
+        double logMelMs = median(() -> {
+            for (int w = 0; w < windows; w++) {
+                logMel.compute(at48k, w * features.maxSamples(), features.maxSamples());
+            }
+            return windows;
+        });
+        out.println("front end, per 10 s of audio (one full model input):");
+        out.printf("  decode (WAV 44.1 kHz stereo 16-bit) %8.2f ms%n", decodeMs / windows);
+        out.printf("  resample 44.1 -> 48 kHz             %8.2f ms%n", resampleMs / windows);
+        out.printf("  log-mel (1001 x 64)                 %8.2f ms%n", logMelMs / windows);
+        out.printf("  total                               %8.2f ms%n%n", (decodeMs + resampleMs + logMelMs) / windows);
+    }
+
+    private void modelOnly(PrintWriter out, ModelSource source, ModelManifest manifest) throws IOException {
+        out.println("model only (random features), per window:");
+        int block = manifest.features().blockSize();
+        Random random = new Random(1);
+        try (EmbeddingModel m = source.load(manifest, "cpu"); EmbeddingModel.Embedder embedder = m.newEmbedder()) {
+            for (int batch : batchSizes) {
+                float[] features = new float[batch * block];
+                for (int i = 0; i < features.length; i++) {
+                    features[i] = (float) (random.nextGaussian() * 20 - 50);
+                }
+                embedder.embed(features, batch); // warm-up
+                double ms = median(() -> embedder.embed(features, batch).length);
+                out.printf("  batch %3d  %8.2f ms%n", batch, ms / batch);
+            }
+        }
+        out.println();
+    }
+
+    private void endToEnd(PrintWriter out, Path dir, ModelSource source, double length) throws IOException {
+        Path wav = noiseWav(dir.resolve("e2e-" + (int) length + ".wav"), length);
+        try (AudioFingerprinter f = AudioFingerprinter.builder().model(source)
+                .maxAudioLengthSec(Math.min(600, length)).build()) {
+            int[] records = new int[1];
+            f.fingerprint(FingerprintInput.pcm(new float[48000], 48000, 1)); // loads the model
+            double ms = median(() -> records[0] = f.fingerprint(FingerprintInput.audio(wav)).size());
+            out.printf("end to end, %.0f s WAV (44.1 kHz stereo), defaults: %d windows, %.2f ms per window, %.1f x real time%n",
+                    length, records[0], ms / records[0], length / (ms / 1000));
+        }
+    }
+
+    private float[] decodeMono(Path wav) throws IOException {
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(wav), MediaProbe.HEAD_SIZE + 1)) {
+            raw.mark(MediaProbe.HEAD_SIZE + 1);
+            byte[] head = raw.readNBytes(MediaProbe.HEAD_SIZE);
+            raw.reset();
+            try (PcmStream pcm = new JavaSoundDecoderProvider().open(new MediaProbe(wav.toString(), head, raw, wav, null))) {
+                int ch = pcm.channels();
+                float[] buf = new float[8192 * ch];
+                float[] mono = new float[(int) pcm.frameLength().orElse(0)];
+                int at = 0;
+                for (int n; (n = pcm.read(buf, 8192)) >= 0; ) {
+                    for (int i = 0; i < n; i++) {
+                        float sum = 0;
+                        for (int c = 0; c < ch; c++) {
+                            sum += buf[i * ch + c];
+                        }
+                        mono[at++] = sum / ch;
+                    }
+                }
+                return mono;
+            }
+        }
+    }
+
+    private static float[] resampleAll(float[] mono) throws IOException {
+        SampleSource in = new SampleSource() {
+            int position;
+
+            @Override
+            public int sampleRate() {
+                return 44100;
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int length) {
+                if (position == mono.length) {
+                    return -1;
+                }
+                int n = Math.min(length, mono.length - position);
+                System.arraycopy(mono, position, buffer, offset, n);
+                position += n;
+                return n;
+            }
+        };
+        SampleSource out = Resampler.of(44100, 48000).resample(in);
+        float[] result = new float[(int) Resampler.of(44100, 48000).outputLength(mono.length)];
+        int at = 0;
+        for (int n; at < result.length && (n = out.read(result, at, result.length - at)) >= 0; ) {
+            at += n;
+        }
+        return result;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        long run() throws IOException;
+    }
+
+    /** Median wall time of {@link #runs} runs, in ms. */
+    private double median(Work work) throws IOException {
+        List<Double> times = new ArrayList<>();
+        long sink = 0;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            sink += work.run();
+            times.add((System.nanoTime() - start) / 1e6);
+        }
+        if (sink == Long.MIN_VALUE) {
+            throw new IllegalStateException(); // keeps the work observable
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+
+    /** 44.1 kHz stereo 16-bit white noise at -20 dBFS. */
+    static Path noiseWav(Path file, double seconds) throws IOException {
+        int rate = 44100;
+        long frames = Math.round(seconds * rate);
+        ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
+        h.put("RIFF".getBytes()).putInt((int) (36 + frames * 4)).put("WAVE".getBytes());
+        h.put("fmt ".getBytes()).putInt(16).putShort((short) 1).putShort((short) 2).putInt(rate).putInt(rate * 4)
+                .putShort((short) 4).putShort((short) 16);
+        h.put("data".getBytes()).putInt((int) (frames * 4));
+        Random random = new Random(42);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(h.array());
+            byte[] frame = new byte[4];
+            for (long f = 0; f < frames; f++) {
+                for (int c = 0; c < 2; c++) {
+                    int v = (int) Math.max(-32768, Math.min(32767, random.nextGaussian() * 3277));
+                    frame[2 * c] = (byte) v;
+                    frame[2 * c + 1] = (byte) (v >> 8);
+                }
+                out.write(frame);
+            }
+        }
+        return file;
+    }
+
+    /** Peak resident set size of this process (VmHWM), in KiB; 0 where /proc is not available. */
+    static long peakRssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+}

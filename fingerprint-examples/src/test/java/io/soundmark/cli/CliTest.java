@@ -1,0 +1,126 @@
+package io.soundmark.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.soundmark.SegmentEmbedding;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: a separate JVM, exit status, stdout and stderr. */
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    record Result(int status, String out, List<String> errLines) {
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SoundmarkCommand.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).start();
+        p.getOutputStream().close();
+        var out = p.getInputStream().readAllBytes();
+        var err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finishes");
+        List<String> errLines = new String(err, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), errLines);
+    }
+
+    static List<String> errors(Result r) {
+        return r.errLines().stream().filter(l -> !l.startsWith("warning:")).toList();
+    }
+
+    @Test
+    void helpDocumentsEveryOptionWithItsDefaultAndRange() throws Exception {
+        Result r = run("embed", "--help");
+        assertEquals(0, r.status());
+        for (String option : new String[] {"--audio", "--video", "--model", "--segment-duration", "--segment-hop",
+                "--sample-rate", "--max-length", "--no-normalize", "--batch-size", "--device", "--output", "--verbose"}) {
+            assertTrue(r.out().contains(option), option);
+        }
+        for (String fact : new String[] {"1.0 to 30.0 (default 5.0)", "0.5 to 15.0 (default 2.5)",
+                "8000 to 192000 (default 48000", "1.0 to 600.0 (default 120.0)", "1 to 256 (default 4)"}) {
+            assertTrue(r.out().replaceAll("\\s+", " ").contains(fact), fact);
+        }
+    }
+
+    @Test
+    void embedWritesJsonLinesAtomicallyToAFile() throws Exception {
+        Path out = tmp.resolve("jingle.jsonl");
+        Result r = run("embed", "--video", "samples/program.wav", "--model", "demo", "--output", out.toString());
+        assertEquals(0, r.status(), r.errLines().toString());
+        assertEquals(List.of("warning: the demo model soundmark/demo-untrained is untrained: its vectors carry no meaning"),
+                r.errLines());
+        assertEquals("", r.out());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(4, lines.size());
+        assertEquals("video", SegmentEmbedding.fromJson(lines.get(0)).audioSourceType().jsonName());
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(out), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void aFailingInputLeavesNoOutputFileAndOneErrorLine() throws Exception {
+        Path out = tmp.resolve("never.jsonl");
+        String missing = tmp.resolve("missing.wav").toString();
+        long start = System.nanoTime();
+        Result r = run("embed", "--audio", missing, "--model", "demo", "--output", out.toString());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "fails fast, before loading the model");
+        assertEquals(1, r.status());
+        assertEquals(List.of("error: " + missing + ": no such file"), errors(r));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(0, files.count(), "nothing half-written");
+        }
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() throws Exception {
+        Result r = run("embed", "--audio", tmp.resolve("missing.wav").toString(), "--model", "demo", "--verbose");
+        assertEquals(1, r.status());
+        assertTrue(r.errLines().size() > 1);
+        assertTrue(r.errLines().stream().anyMatch(l -> l.contains("MediaException")));
+    }
+
+    @Test
+    void usageErrorsAreOneLineWithStatusTwo() throws Exception {
+        Result r = run("embed", "--audio", "samples/jingle.wav", "--segment-duration", "abc");
+        assertEquals(2, r.status());
+        assertEquals(1, errors(r).size(), r.errLines().toString());
+        assertTrue(errors(r).get(0).startsWith("error: ") && errors(r).get(0).contains("--segment-duration"));
+    }
+
+    @Test
+    void withoutAModelTheErrorSaysHowToGiveOne() throws Exception {
+        Result r = run("embed", "--audio", "samples/jingle.wav");
+        assertEquals(1, r.status());
+        assertEquals(1, errors(r).size());
+        assertTrue(errors(r).get(0).contains("--model FILE") && errors(r).get(0).contains("--model demo"));
+    }
+
+    @Test
+    void theSampleRateWarningGoesToStderr() throws Exception {
+        Result r = run("embed", "--audio", "samples/jingle.wav", "--model", "demo", "--sample-rate", "16000");
+        assertEquals(0, r.status());
+        assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("warning: --sample-rate 16000")), r.errLines().toString());
+        assertEquals(16000, SegmentEmbedding.fromJson(r.out().lines().findFirst().orElseThrow()).sampleRate());
+    }
+
+    static {
+        // the forked JVM reads the test class path; make sure it is a real one (not a manifest-only jar)
+        assert System.getProperty("java.class.path").contains(File.pathSeparator);
+    }
+}
