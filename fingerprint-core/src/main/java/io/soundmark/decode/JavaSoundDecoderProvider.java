@@ -2,7 +2,6 @@ package io.soundmark.decode;
 
 import java.io.IOException;
 import java.util.OptionalInt;
-import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
@@ -13,8 +12,6 @@ import javax.sound.sampled.UnsupportedAudioFileException;
  * samples are converted to float here, and rate conversion is left to the core's resampler.
  */
 public final class JavaSoundDecoderProvider implements AudioDecoderProvider {
-
-    static final int MAX_CHANNELS = 64;
 
     @Override
     public String name() {
@@ -38,31 +35,6 @@ public final class JavaSoundDecoderProvider implements AudioDecoderProvider {
             throw new IOException("Java Sound cannot parse this " + probe.guessFormat().orElse("file")
                     + " (unsupported variant or corrupt header)", e);
         }
-        try {
-            return new JavaSoundPcmStream(toDecodable(in));
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
-    }
-
-    /** Converts codecs such as µ-law and A-law to 16-bit PCM at the same rate; PCM stays as it is. */
-    private static AudioInputStream toDecodable(AudioInputStream in) throws IOException {
-        AudioFormat f = in.getFormat();
-        if (f.getChannels() < 1 || f.getChannels() > MAX_CHANNELS) {
-            throw new IOException("unsupported channel count " + f.getChannels() + " (1 to " + MAX_CHANNELS + ")");
-        }
-        if (f.getSampleRate() <= 0 || f.getSampleRate() != Math.rint(f.getSampleRate())) {
-            throw new IOException("unsupported sample rate " + f.getSampleRate() + " Hz");
-        }
-        if (SampleConverter.supports(f)) {
-            return in;
-        }
-        AudioFormat pcm = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, f.getSampleRate(), 16,
-                f.getChannels(), 2 * f.getChannels(), f.getSampleRate(), false);
-        if (!AudioSystem.isConversionSupported(pcm, f)) {
-            throw new IOException("unsupported encoding " + f.getEncoding() + " (" + f.getSampleSizeInBits() + "-bit)");
-        }
-        return AudioSystem.getAudioInputStream(pcm, in);
+        return JavaSoundPcmStream.open(in);
     }
 }

@@ -21,25 +21,6 @@ class JavaSoundDecoderTest {
 
     private final JavaSoundDecoderProvider provider = new JavaSoundDecoderProvider();
 
-    static MediaProbe probe(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        byte[] head = java.util.Arrays.copyOf(bytes, Math.min(bytes.length, MediaProbe.HEAD_SIZE));
-        InputStream in = new BufferedInputStream(new ByteArrayInputStream(bytes));
-        return new MediaProbe(file.getFileName().toString(), head, in, file, null);
-    }
-
-    static float[] decodeAll(PcmStream pcm) throws IOException {
-        float[] out = new float[0];
-        float[] buf = new float[1000 * pcm.channels()];
-        int size = 0;
-        for (int n; (n = pcm.read(buf, 1000)) >= 0; ) {
-            out = java.util.Arrays.copyOf(out, size + n * pcm.channels());
-            System.arraycopy(buf, 0, out, size, n * pcm.channels());
-            size += n * pcm.channels();
-        }
-        return out;
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "pcm_u8.wav, 44100, 2, 0",
@@ -57,13 +38,13 @@ class JavaSoundDecoderTest {
     void decodesLikeSox(String name, int rate, int channels, double tolerance) throws IOException {
         Path file = TestFiles.resource("audio/" + name);
         float[] reference = TestFiles.readF32(file.resolveSibling(name.replaceFirst("\\.[a-z]+$", ".f32")));
-        MediaProbe probe = probe(file);
+        MediaProbe probe = DecodeTesting.probe(file);
         assertTrue(provider.probe(probe).isPresent(), name + " is claimed by content");
         try (PcmStream pcm = provider.open(probe)) {
             assertEquals(rate, pcm.sampleRate());
             assertEquals(channels, pcm.channels());
             assertEquals(reference.length / channels, pcm.frameLength().orElseThrow());
-            float[] decoded = decodeAll(pcm);
+            float[] decoded = DecodeTesting.decodeAll(pcm);
             assertEquals(reference.length, decoded.length, "samples");
             double worst = 0;
             for (int i = 0; i < decoded.length; i++) {
