@@ -13,16 +13,16 @@ cd "$(dirname "$0")/../fixtures"
 rm -f ./*
 ff() { ffmpeg -nostdin -hide_banner -loglevel error -y "$@"; }
 
-sox -n -r 44100 -c 2 -b 16 chord.wav synth 0.8 pluck C3 pluck E4 fade 0 0.8 0.2 vol 0.5
-sox -n -r 44100 -c 2 -b 16 bed.wav synth 0.8 pinknoise vol 0.05
-sox -m chord.wav bed.wav -b 16 source.wav
+sox -R -D -n -r 44100 -c 2 -b 16 chord.wav synth 0.8 pluck C3 pluck E4 fade 0 0.8 0.2 vol 0.5
+sox -R -D -n -r 44100 -c 2 -b 16 bed.wav synth 0.8 pinknoise vol 0.05
+sox -R -D -m chord.wav bed.wav -b 16 source.wav
 rm chord.wav bed.wav
 
 # lossless
 flac -s -f -o source.flac source.wav
-sox source.wav -b 24 -r 48000 source24.wav rate -v 48000
+sox -R -D source.wav -b 24 -r 48000 source24.wav rate -v 48000
 flac -s -f -o hires24.flac source24.wav
-sox source.wav three.wav remix 1 2 1v0.5,2v0.5
+sox -R -D source.wav three.wav remix 1 2 1v0.5,2v0.5
 flac -s -f --channel-map=none -o three_channels.flac three.wav
 rm three.wav
 ff -i source.wav -c:a alac alac.m4a
