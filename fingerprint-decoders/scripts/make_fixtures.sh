@@ -31,7 +31,7 @@ ff -i source.wav -c:a alac alac.m4a
 lame --quiet -V 2 source.wav vbr.mp3                 # Xing + LAME tag: gapless info
 lame --quiet -b 128 source.wav cbr.mp3               # Info + LAME tag
 lame --quiet -b 128 -t source.wav notag.mp3          # no Xing/LAME tag
-ff -i source.wav -c:a aac -b:a 128k aac.m4a
+ff -i source.wav -c:a aac -b:a 192k aac.m4a
 ff -i source.wav -c:a libvorbis -q:a 5 vorbis.ogg
 ff -i source.wav -c:a libopus -b:a 96k opus.opus
 ff -i source.wav -c:a wmav2 -b:a 128k wma.wma
@@ -39,13 +39,13 @@ ff -i source.wav -c:a ac3 -b:a 192k ac3.ac3
 
 # videos: a tiny test picture with the music as audio
 video() { ff -f lavfi -i testsrc=size=64x48:rate=10:duration=0.8 -i source.wav -shortest "$@"; }
-video -c:v libx264 -pix_fmt yuv420p -c:a aac -b:a 128k video.mp4
-video -c:v libx264 -pix_fmt yuv420p -c:a aac -b:a 128k video.mov
+video -c:v libx264 -pix_fmt yuv420p -c:a aac -b:a 192k video.mp4
+video -c:v libx264 -pix_fmt yuv420p -c:a aac -b:a 192k video.mov
 video -c:v libvpx -c:a libopus -b:a 96k video.webm
 video -c:v libx264 -pix_fmt yuv420p -c:a libvorbis video.mkv
 video -c:v mpeg4 -c:a libmp3lame -b:a 128k video.avi
 video -c:v mpeg2video -c:a mp2 -b:a 192k video.ts
-video -c:v flv -c:a aac -b:a 128k video.flv
+video -c:v flv -c:a aac -b:a 192k video.flv
 ff -f lavfi -i testsrc=size=64x48:rate=10:duration=1 -c:v libx264 -pix_fmt yuv420p no_audio.mp4
 
 # references: ffmpeg's own decode (gapless-trimmed), first channel

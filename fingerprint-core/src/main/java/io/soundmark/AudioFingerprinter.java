@@ -58,14 +58,14 @@ public final class AudioFingerprinter implements AutoCloseable {
     private EmbeddingModel model;
     private boolean closed;
 
-    private AudioFingerprinter(Builder b, FingerprintOptions options, ModelSource modelSource, ModelManifest manifest) {
+    private AudioFingerprinter(FingerprintOptions options, ModelSource modelSource, ModelManifest manifest,
+                               SourceResolver sources, DecoderRegistry decoders) {
         this.options = options;
         this.modelSource = modelSource;
         this.manifest = manifest;
         this.features = manifest.features().withSampleRate(options.sampleRate());
-        ClassLoader loader = b.classLoader != null ? b.classLoader : AudioFingerprinter.class.getClassLoader();
-        this.sources = new SourceResolver(loader);
-        this.decoders = new DecoderRegistry(loader);
+        this.sources = sources;
+        this.decoders = decoders;
     }
 
     /** A builder with SPEC's defaults. */
@@ -114,19 +114,35 @@ public final class AudioFingerprinter implements AutoCloseable {
         return StreamSupport.stream(split, false).onClose(pipeline::close);
     }
 
-    private SegmentPipeline open(FingerprintInput input) {
+    /**
+     * Opens the audio of an input as the front end sees it: decoded, mono, at the processing rate,
+     * cut at {@code max_audio_length_sec}. Does not load the model.
+     *
+     * @throws MediaException when the input cannot be opened or decoded
+     */
+    public DecodedAudio openAudio(FingerprintInput input) {
         Objects.requireNonNull(input, "input");
         checkOpen();
         PcmStream pcm = decode(input);
         try {
-            return new SegmentPipeline(input.name(), input.sourceType(), pcm, options, manifest.id(), features,
-                    () -> loadModel().newEmbedder());
+            return new DecodedAudio(input.name(), pcm, options.sampleRate(), options.maxAudioLengthSec());
         } catch (RuntimeException e) {
             try {
                 pcm.close();
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
+            throw e;
+        }
+    }
+
+    private SegmentPipeline open(FingerprintInput input) {
+        DecodedAudio audio = openAudio(input);
+        try {
+            return new SegmentPipeline(audio, input.sourceType(), options, manifest.id(), features,
+                    () -> loadModel().newEmbedder());
+        } catch (RuntimeException e) {
+            audio.close();
             throw e;
         }
     }
@@ -199,6 +215,7 @@ public final class AudioFingerprinter implements AutoCloseable {
         private String device = FingerprintOptions.DEFAULT_DEVICE;
         private ModelSource model;
         private ClassLoader classLoader;
+        private String decoder;
 
         private Builder() {
         }
@@ -259,6 +276,15 @@ public final class AudioFingerprinter implements AutoCloseable {
             return model(ModelSource.file(file));
         }
 
+        /**
+         * Forces one decoder (by its name: {@code javasound}, {@code mp3}, {@code flac}, {@code ffmpeg}, ...)
+         * for every input instead of choosing by content; {@code null} (the default) chooses.
+         */
+        public Builder decoder(String name) {
+            this.decoder = name;
+            return this;
+        }
+
         /** Class loader for finding decoder and media source plug-ins (default: this library's). */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = loader;
@@ -268,12 +294,15 @@ public final class AudioFingerprinter implements AutoCloseable {
         /**
          * Validates the options and reads the model's manifest.
          *
-         * @throws IllegalArgumentException naming the parameter, its value and the allowed range
+         * @throws IllegalArgumentException naming the parameter, its value and the allowed range, or
+         *                                  naming a forced decoder that is not installed
          * @throws ModelException when no model is configured or its manifest cannot be used
          */
         public AudioFingerprinter build() {
             FingerprintOptions options = new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate,
                     normalizeEmbeddings, maxAudioLengthSec, batchSize, device);
+            ClassLoader loader = classLoader != null ? classLoader : AudioFingerprinter.class.getClassLoader();
+            DecoderRegistry decoders = new DecoderRegistry(loader, decoder);
             ModelSource source = model != null ? model : configuredModel();
             ModelManifest manifest;
             try {
@@ -285,7 +314,7 @@ public final class AudioFingerprinter implements AutoCloseable {
                 LOG.warn("sample_rate {} Hz differs from the {} Hz that model {} was trained at; embeddings will differ",
                         options.sampleRate(), manifest.features().sampleRate(), manifest.id());
             }
-            return new AudioFingerprinter(this, options, source, manifest);
+            return new AudioFingerprinter(options, source, manifest, new SourceResolver(loader), decoders);
         }
 
         private static ModelSource configuredModel() {

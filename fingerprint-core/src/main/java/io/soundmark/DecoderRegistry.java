@@ -23,8 +23,13 @@ final class DecoderRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(DecoderRegistry.class);
 
     private final List<AudioDecoderProvider> providers = new ArrayList<>();
+    private final AudioDecoderProvider forced;
 
-    DecoderRegistry(ClassLoader loader) {
+    /**
+     * @param forcedDecoder name of the decoder to use for every input, or null to choose by content
+     * @throws IllegalArgumentException when the forced decoder is not installed
+     */
+    DecoderRegistry(ClassLoader loader, String forcedDecoder) {
         try {
             for (AudioDecoderProvider p : ServiceLoader.load(AudioDecoderProvider.class, loader)) {
                 providers.add(p);
@@ -32,6 +37,18 @@ final class DecoderRegistry {
         } catch (ServiceConfigurationError e) {
             LOG.warn("an audio decoder provider could not be loaded: {}", e.getMessage());
         }
+        if (forcedDecoder == null) {
+            forced = null;
+        } else {
+            forced = providers.stream().filter(p -> p.name().equals(forcedDecoder)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("decoder = " + forcedDecoder
+                            + " is not installed: installed are " + names()));
+        }
+    }
+
+    /** Names of the installed decoders. */
+    List<String> names() {
+        return providers.stream().map(AudioDecoderProvider::name).toList();
     }
 
     /** Opens a source for decoding; the returned stream also closes the source's bytes. */
@@ -68,6 +85,9 @@ final class DecoderRegistry {
     }
 
     private AudioDecoderProvider choose(MediaProbe probe) {
+        if (forced != null) {
+            return forced;
+        }
         AudioDecoderProvider best = null;
         int bestPriority = Integer.MIN_VALUE;
         for (AudioDecoderProvider p : providers) {

@@ -1,10 +1,8 @@
 package io.soundmark;
 
-import io.soundmark.decode.PcmStream;
 import io.soundmark.dsp.AudioWindow;
 import io.soundmark.dsp.FeatureSettings;
 import io.soundmark.dsp.LogMelSpectrogram;
-import io.soundmark.dsp.Resampler;
 import io.soundmark.dsp.WindowIterator;
 import io.soundmark.model.EmbeddingModel.Embedder;
 import io.soundmark.model.EmbeddingModel.ModelFailure;
@@ -31,8 +29,7 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private final FingerprintOptions options;
     private final String modelId;
     private final FeatureSettings features;
-    private final PcmStream pcm;
-    private final MonoSource mono;
+    private final DecodedAudio audio;
     private final WindowIterator windows;
     private final LogMelSpectrogram logMel;
     private final Supplier<Embedder> embedderFactory;
@@ -45,21 +42,19 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private Double totalDurationSec;
     private boolean windowsDone;
 
-    SegmentPipeline(String inputName, AudioSourceType sourceType, PcmStream pcm, FingerprintOptions options,
+    SegmentPipeline(DecodedAudio audio, AudioSourceType sourceType, FingerprintOptions options,
                     String modelId, FeatureSettings features, Supplier<Embedder> embedderFactory) {
-        this.inputName = inputName;
+        this.inputName = audio.inputName();
         this.sourceType = sourceType;
         this.options = options;
         this.modelId = modelId;
         this.features = features;
-        this.pcm = pcm;
-        this.mono = new MonoSource(pcm);
-        this.windows = new WindowIterator(Resampler.of(pcm.sampleRate(), options.sampleRate()).resample(mono),
-                options.segmentDurationSec(), options.segmentHopSec(), options.maxAudioLengthSec(),
-                () -> (double) mono.framesRead() / pcm.sampleRate());
+        this.audio = audio;
+        this.windows = new WindowIterator(audio, options.segmentDurationSec(), options.segmentHopSec(),
+                options.maxAudioLengthSec(), audio::decodedSourceSec);
         this.logMel = new LogMelSpectrogram(features);
         this.embedderFactory = embedderFactory;
-        pcm.frameLength().ifPresent(frames -> totalDurationSec = (double) frames / pcm.sampleRate());
+        this.totalDurationSec = audio.statedDurationSec();
     }
 
     @Override
@@ -127,17 +122,15 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         AudioWindow w;
         try {
             w = windows.next();
-            if (w == null) {
-                windowsDone = true;
-                if (totalDurationSec == null) {
-                    totalDurationSec = mono.totalDurationSec();
-                }
-                return;
+        } catch (IOException e) { // DecodedAudio reports its own failures; this is for the signature
+            throw new MediaException(inputName, SourceResolver.describe(e), e);
+        }
+        if (w == null) {
+            windowsDone = true;
+            if (totalDurationSec == null) {
+                totalDurationSec = audio.totalDurationSec();
             }
-        } catch (IOException e) {
-            double at = (double) mono.framesRead() / pcm.sampleRate();
-            throw new MediaException(inputName, String.format("decoding failed near %.2f s: %s", at,
-                    SourceResolver.describe(e)), e);
+            return;
         }
         float[] samples = w.samples();
         int max = features.maxSamples();
@@ -153,12 +146,10 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
 
     @Override
     public void close() {
-        try (PcmStream ignored = pcm) {
+        try (audio) {
             if (embedder != null) {
                 embedder.close();
             }
-        } catch (IOException e) {
-            // the input was fully read or abandoned; a failing close changes nothing for the caller
         }
     }
 

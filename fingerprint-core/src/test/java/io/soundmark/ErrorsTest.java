@@ -56,6 +56,22 @@ class ErrorsTest {
     }
 
     @Test
+    void aForcedDecoderMustBeInstalled() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> demo().decoder("nope").build());
+        assertTrue(e.getMessage().contains("decoder = nope") && e.getMessage().contains("javasound"), e.getMessage());
+        demo().decoder("javasound").build().close();
+    }
+
+    @Test
+    void aForcedDecoderIsUsedWhateverTheContent() throws IOException {
+        Path text = Files.writeString(tmp.resolve("notes.txt"), "not audio");
+        try (AudioFingerprinter f = demo().decoder("javasound").build()) {
+            MediaException e = assertThrows(MediaException.class, () -> f.fingerprint(FingerprintInput.audio(text)));
+            assertTrue(e.getMessage().contains("Java Sound cannot parse"), e.getMessage());
+        }
+    }
+
+    @Test
     void aBadDeviceNameIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> demo().device("tpu").build());
         assertTrue(e.getMessage().contains("tpu"));

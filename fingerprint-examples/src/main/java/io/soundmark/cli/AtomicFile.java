@@ -1,8 +1,6 @@
 package io.soundmark.cli;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +9,9 @@ import java.nio.file.StandardCopyOption;
 /** Writes a file completely or not at all: a temporary file beside it, moved into place on success. */
 final class AtomicFile {
 
+    /** Fills the temporary file. */
     interface Content {
-        void writeTo(Writer out) throws IOException;
+        void writeTo(Path temporary) throws IOException;
     }
 
     private AtomicFile() {
@@ -23,9 +22,7 @@ final class AtomicFile {
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         boolean moved = false;
         try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
-            }
+            content.writeTo(temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -1,6 +1,7 @@
 package io.soundmark.cli;
 
 import io.soundmark.AudioFingerprinter;
+import io.soundmark.DecodedAudio;
 import io.soundmark.FingerprintInput;
 import io.soundmark.decode.JavaSoundDecoderProvider;
 import io.soundmark.decode.MediaProbe;
@@ -55,6 +56,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "Input lengths for the end-to-end figures; the max length is set to cover each (default ${DEFAULT-VALUE}).")
     double[] seconds;
 
+    @Option(names = "--decode", paramLabel = "FILE",
+            description = "Only measure decoding: each FILE with the decoder chosen for it (and with --decoder, that one).")
+    List<Path> decodeFiles = new ArrayList<>();
+
+    @Option(names = "--decoder", paramLabel = "NAME", description = "With --decode: force this decoder.")
+    String decoder;
+
     @Spec
     CommandSpec spec;
 
@@ -69,6 +77,11 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("ai.djl.pytorch.num_threads", "unset"),
                 System.getProperty("ai.djl.pytorch.num_interop_threads", "unset"));
         out.printf("model: %s (%s), %d runs per figure%n%n", manifest.id(), source.name(), runs);
+        if (!decodeFiles.isEmpty()) {
+            decodeOnly(out);
+            out.printf("%npeak RSS: %.0f MiB%n", peakRssKb() / 1024.0);
+            return 0;
+        }
         Path dir = Files.createTempDirectory("soundmark-bench");
         try {
             frontEnd(out, dir, manifest.features());
@@ -110,6 +123,36 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("  resample 44.1 -> 48 kHz             %8.2f ms%n", resampleMs / windows);
         out.printf("  log-mel (1001 x 64)                 %8.2f ms%n", logMelMs / windows);
         out.printf("  total                               %8.2f ms%n%n", (decodeMs + resampleMs + logMelMs) / windows);
+    }
+
+    /** Decode speed in multiples of real time: decoding and downmixing only (the processing rate is the source's). */
+    private void decodeOnly(PrintWriter out) throws IOException {
+        out.println("decode only (decoder and downmix, no resampling), median of runs:");
+        for (Path file : decodeFiles) {
+            FingerprintInput input = FingerprintInput.audio(file.toString());
+            int rate;
+            try (AudioFingerprinter probe = AudioFingerprinter.builder().model(ModelSource.demo()).decoder(decoder).build();
+                 DecodedAudio audio = probe.openAudio(input)) {
+                rate = audio.sourceSampleRate();
+            }
+            try (AudioFingerprinter f = AudioFingerprinter.builder().model(ModelSource.demo()).decoder(decoder)
+                    .sampleRate(rate).maxAudioLengthSec(600).build()) {
+                long[] samples = new long[1];
+                double ms = median(() -> {
+                    try (DecodedAudio audio = f.openAudio(FingerprintInput.audio(file.toString()))) {
+                        float[] buffer = new float[1 << 16];
+                        samples[0] = 0;
+                        for (int n; (n = audio.read(buffer, 0, buffer.length)) > 0; ) {
+                            samples[0] += n;
+                        }
+                        return samples[0];
+                    }
+                });
+                double seconds = (double) samples[0] / rate;
+                out.printf("  %-24s %6.1f s at %d Hz in %8.1f ms: %7.1f x real time%n", file.getFileName(), seconds,
+                        rate, ms, seconds / (ms / 1000));
+            }
+        }
     }
 
     private void modelOnly(PrintWriter out, ModelSource source, ModelManifest manifest) throws IOException {

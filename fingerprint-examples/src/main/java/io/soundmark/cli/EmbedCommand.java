@@ -13,10 +13,11 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,18 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Writes one JSON object per window (JSON Lines) to stdout or --output."})
 final class EmbedCommand implements Callable<Integer> {
 
-    static final class Input {
-        @Option(names = "--audio", paramLabel = "INPUT", required = true,
-                description = "Audio: a local path or file: URI.")
-        String audio;
-
-        @Option(names = "--video", paramLabel = "INPUT", required = true,
-                description = "A video whose default audio track is fingerprinted: a local path or file: URI.")
-        String video;
-    }
-
-    @ArgGroup(multiplicity = "1")
-    Input input;
+    @Mixin
+    InputOptions options;
 
     @Option(names = "--model", paramLabel = "FILE|demo",
             description = {"TorchScript model (manifest FILE-without-extension.json beside it), or 'demo' for the "
@@ -52,14 +43,6 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--segment-hop", paramLabel = "S", defaultValue = "2.5",
             description = "Step between window starts in seconds, 0.5 to 15.0 (default ${DEFAULT-VALUE}).")
     double segmentHop;
-
-    @Option(names = "--sample-rate", paramLabel = "HZ", defaultValue = "48000",
-            description = "Processing rate in Hz, 8000 to 192000 (default ${DEFAULT-VALUE}; CLAP was trained at 48000).")
-    int sampleRate;
-
-    @Option(names = "--max-length", paramLabel = "S", defaultValue = "120.0",
-            description = "Audio beyond this many seconds is ignored, 1.0 to 600.0 (default ${DEFAULT-VALUE}).")
-    double maxLength;
 
     @Option(names = "--no-normalize", description = "Write raw model vectors instead of L2-normalised ones.")
     boolean noNormalize;
@@ -76,9 +59,6 @@ final class EmbedCommand implements Callable<Integer> {
             description = "Write the records to FILE (atomically: complete or not at all) instead of stdout.")
     Path output;
 
-    @Option(names = "--verbose", description = "Log progress to stderr and print stack traces on errors.")
-    boolean verbose;
-
     @Spec
     CommandSpec spec;
 
@@ -86,11 +66,9 @@ final class EmbedCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            AudioFingerprinter.Builder builder = AudioFingerprinter.builder()
+            AudioFingerprinter.Builder builder = options.builder()
                     .segmentDurationSec(segmentDuration)
                     .segmentHopSec(segmentHop)
-                    .sampleRate(sampleRate)
-                    .maxAudioLengthSec(maxLength)
                     .normalizeEmbeddings(!noNormalize)
                     .batchSize(batchSize)
                     .device(device);
@@ -100,18 +78,20 @@ final class EmbedCommand implements Callable<Integer> {
             }
             try (AudioFingerprinter fingerprinter = builder.build()) {
                 warnings(fingerprinter, err);
-                FingerprintInput in = input.audio != null ? FingerprintInput.audio(input.audio)
-                        : FingerprintInput.video(input.video);
+                FingerprintInput in = options.fingerprintInput();
                 if (output == null) {
-                    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                    write(fingerprinter, in, out);
+                    write(fingerprinter, in, new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
                 } else {
-                    AtomicFile.write(output, out -> write(fingerprinter, in, out));
+                    AtomicFile.write(output, temporary -> {
+                        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                            write(fingerprinter, in, out);
+                        }
+                    });
                 }
             }
             return 0;
         } catch (IllegalArgumentException | SoundmarkException | IOException | UncheckedIOException e) {
-            return fail(err, e);
+            return Failures.report(err, e, options.verbose);
         }
     }
 
@@ -133,8 +113,8 @@ final class EmbedCommand implements Callable<Integer> {
             err.println("warning: the demo model " + id + " is untrained: its vectors carry no meaning");
         }
         int trained = fingerprinter.modelManifest().features().sampleRate();
-        if (sampleRate != trained) {
-            err.println("warning: --sample-rate " + sampleRate + " differs from the " + trained
+        if (options.sampleRate != trained) {
+            err.println("warning: --sample-rate " + options.sampleRate + " differs from the " + trained
                     + " Hz that model " + id + " was trained at; vectors will not match those at " + trained + " Hz");
         }
         FingerprintOptions o = fingerprinter.options();
@@ -161,18 +141,5 @@ final class EmbedCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private int fail(PrintWriter err, Exception e) {
-        String message = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-        if (e instanceof IOException || e instanceof UncheckedIOException) {
-            message = "cannot write output: " + message;
-        }
-        err.println("error: " + SoundmarkCommand.oneLine(message));
-        if (verbose) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return 1;
     }
 }

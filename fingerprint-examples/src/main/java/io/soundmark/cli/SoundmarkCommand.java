@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "soundmark", mixinStandardHelpOptions = true, usageHelpWidth = 110, versionProvider = SoundmarkCommand.Version.class,
         description = "CLAP audio fingerprints: one embedding per overlapping time window of an audio file or a video's audio track.",
-        subcommands = {EmbedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EmbedCommand.class, DecodeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SoundmarkCommand implements Runnable {
 
     @CommandLine.Spec
@@ -35,7 +35,7 @@ public final class SoundmarkCommand implements Runnable {
         CommandLine cli = new CommandLine(new SoundmarkCommand());
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + oneLine(e.getMessage()) + " (see --help)");
+            err.println("error: " + Failures.oneLine(e.getMessage()) + " (see --help)");
             err.flush();
             return 2;
         });
@@ -48,10 +48,6 @@ public final class SoundmarkCommand implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "off");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
-    }
-
-    static String oneLine(String message) {
-        return message == null ? "unknown error" : message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

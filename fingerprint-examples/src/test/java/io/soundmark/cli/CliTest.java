@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.soundmark.AudioFingerprinter;
+import io.soundmark.DecodedAudio;
+import io.soundmark.FingerprintInput;
 import io.soundmark.SegmentEmbedding;
+import io.soundmark.decode.DecodeTesting;
+import io.soundmark.decode.DecodeTesting.Decoded;
+import io.soundmark.decode.JavaSoundDecoderProvider;
+import io.soundmark.model.ModelSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line as a user runs it: a separate JVM, exit status, stdout and stderr. */
 class CliTest {
@@ -117,6 +126,34 @@ class CliTest {
         assertEquals(0, r.status());
         assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("warning: --sample-rate 16000")), r.errLines().toString());
         assertEquals(16000, SegmentEmbedding.fromJson(r.out().lines().findFirst().orElseThrow()).sampleRate());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"source.wav", "source.flac", "vbr.mp3", "aac.m4a", "vorbis.ogg", "opus.opus", "video.mp4",
+            "video.mkv"})
+    void decodeWritesWhatThePipelineSeesInLineWithTheSource(String name) throws Exception {
+        Path wav = tmp.resolve(name + ".wav");
+        String flag = name.startsWith("video") ? "--video" : "--audio";
+        Result r = run("decode", flag, DecodeTesting.fixture(name).toString(), "--output", wav.toString());
+        assertEquals(0, r.status(), r.errLines().toString());
+        Decoded decoded = DecodeTesting.decode(new JavaSoundDecoderProvider(), wav);
+        assertEquals(48000, decoded.rate());
+        assertEquals(1, decoded.channels());
+        float[] source = sourceAt48k();
+        int lag = DecodeTesting.bestLag(decoded.samples(), source, 4800);
+        assertTrue(Math.abs(lag) <= 48, name + ": " + lag + " samples off the source");
+    }
+
+    private static float[] sourceAt48k() throws IOException {
+        try (AudioFingerprinter f = AudioFingerprinter.builder().model(ModelSource.demo()).build();
+             DecodedAudio audio = f.openAudio(FingerprintInput.audio(DecodeTesting.fixture("source.wav")))) {
+            float[] out = new float[48000];
+            int size = 0;
+            for (int n; (n = audio.read(out, size, out.length - size)) > 0; ) {
+                size += n;
+            }
+            return java.util.Arrays.copyOf(out, size);
+        }
     }
 
     static {
