@@ -4,6 +4,7 @@ import io.soundmark.decode.PcmStream;
 import io.soundmark.dsp.FeatureSettings;
 import io.soundmark.dsp.Resampler;
 import io.soundmark.io.MediaSource;
+import io.soundmark.io.SourceOptions;
 import io.soundmark.model.EmbeddingModel;
 import io.soundmark.model.ModelManifest;
 import io.soundmark.model.ModelSource;
@@ -216,6 +217,7 @@ public final class AudioFingerprinter implements AutoCloseable {
         private ModelSource model;
         private ClassLoader classLoader;
         private String decoder;
+        private SourceOptions sourceOptions = SourceOptions.defaults();
 
         private Builder() {
         }
@@ -285,6 +287,16 @@ public final class AudioFingerprinter implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Timeouts, size limit, redirects and allowed schemes for remote inputs (default
+         * {@link SourceOptions#defaults()}: 10 s to connect, 30 s between bytes, 2 GiB, 5 redirects,
+         * file/http/https/s3).
+         */
+        public Builder sourceOptions(SourceOptions options) {
+            this.sourceOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
         /** Class loader for finding decoder and media source plug-ins (default: this library's). */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = loader;
@@ -314,7 +326,7 @@ public final class AudioFingerprinter implements AutoCloseable {
                 LOG.warn("sample_rate {} Hz differs from the {} Hz that model {} was trained at; embeddings will differ",
                         options.sampleRate(), manifest.features().sampleRate(), manifest.id());
             }
-            return new AudioFingerprinter(options, source, manifest, new SourceResolver(loader), decoders);
+            return new AudioFingerprinter(options, source, manifest, new SourceResolver(loader, sourceOptions), decoders);
         }
 
         private static ModelSource configuredModel() {

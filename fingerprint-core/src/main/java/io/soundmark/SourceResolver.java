@@ -1,8 +1,10 @@
 package io.soundmark;
 
+import io.soundmark.io.DisplayUri;
 import io.soundmark.io.FileMediaSource;
 import io.soundmark.io.MediaSource;
 import io.soundmark.io.MediaSourceProvider;
+import io.soundmark.io.SourceOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,8 +28,10 @@ final class SourceResolver {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*", Pattern.DOTALL);
 
     private final Map<String, MediaSourceProvider> providers = new HashMap<>();
+    private final SourceOptions options;
 
-    SourceResolver(ClassLoader loader) {
+    SourceResolver(ClassLoader loader, SourceOptions options) {
+        this.options = options;
         try {
             for (MediaSourceProvider p : ServiceLoader.load(MediaSourceProvider.class, loader)) {
                 for (String scheme : p.schemes()) {
@@ -52,17 +56,21 @@ final class SourceResolver {
         try {
             uri = new URI(location);
         } catch (URISyntaxException e) {
-            throw new MediaException(redact(location), "not a valid URI (" + e.getReason() + ")");
+            throw new MediaException(DisplayUri.of(location), "not a valid URI (" + e.getReason() + ")");
         }
-        String name = redact(uri);
+        String name = DisplayUri.of(uri);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!options.allowedSchemes().contains(scheme)) {
+            throw new MediaException(name, "the scheme \"" + scheme + ":\" is not allowed (allowed: "
+                    + String.join(", ", new TreeSet<>(options.allowedSchemes())) + ")");
+        }
         MediaSourceProvider provider = providers.get(scheme);
         if (provider == null) {
             throw new UnsupportedMediaException(name, "no installed media source reads \"" + scheme
                     + ":\" locations (installed: " + String.join(", ", new TreeSet<>(providers.keySet())) + ")");
         }
         try {
-            return provider.open(uri);
+            return provider.open(uri, options);
         } catch (IOException e) {
             throw new MediaException(name, describe(e), e);
         }
@@ -78,25 +86,5 @@ final class SourceResolver {
 
     static String describe(IOException e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    /** The URI without user info, query or fragment, which may hold secrets. */
-    static String redact(URI uri) {
-        if (uri.isOpaque() || uri.getRawAuthority() == null) {
-            return uri.getScheme() + ":" + (uri.isOpaque() ? uri.getRawSchemeSpecificPart() : uri.getRawPath());
-        }
-        String host = uri.getHost() != null ? uri.getHost() : "";
-        String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        return uri.getScheme() + "://" + host + port + path;
-    }
-
-    private static String redact(String location) {
-        int at = location.indexOf('@');
-        int query = location.indexOf('?');
-        String s = query >= 0 ? location.substring(0, query) : location;
-        int schemeEnd = s.indexOf("://");
-        return at > schemeEnd && schemeEnd >= 0 && at < s.length()
-                ? s.substring(0, schemeEnd + 3) + s.substring(at + 1) : s;
     }
 }

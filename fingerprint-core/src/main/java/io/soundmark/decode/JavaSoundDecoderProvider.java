@@ -2,9 +2,10 @@ package io.soundmark.decode;
 
 import java.io.IOException;
 import java.util.OptionalInt;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
+import java.util.List;
+import java.util.ServiceLoader;
 import javax.sound.sampled.UnsupportedAudioFileException;
+import javax.sound.sampled.spi.AudioFileReader;
 
 /**
  * Reads WAV (PCM 8/16/24/32-bit integer, 32/64-bit float, WAVE_FORMAT_EXTENSIBLE), AIFF/AIFF-C and
@@ -26,15 +27,29 @@ public final class JavaSoundDecoderProvider implements AudioDecoderProvider {
         return wav || aiff || au ? OptionalInt.of(100) : OptionalInt.empty();
     }
 
+    /**
+     * The JDK's own file readers. {@code AudioSystem} would also ask every Java Sound plug-in on the
+     * class path, and some (mp3spi's reader) claim WAV files whose PCM happens to contain an MPEG
+     * sync pattern; our other decoders are plug-ins of Soundmark, not of Java Sound.
+     */
+    private static final List<AudioFileReader> JDK_READERS = ServiceLoader.load(AudioFileReader.class,
+                    ClassLoader.getPlatformClassLoader()).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(r -> "java.desktop".equals(r.getClass().getModule().getName()))
+            .filter(r -> !r.getClass().getSimpleName().contains("Midi"))
+            .toList();
+
     @Override
     public PcmStream open(MediaProbe probe) throws IOException {
-        AudioInputStream in;
-        try {
-            in = AudioSystem.getAudioInputStream(probe.stream());
-        } catch (UnsupportedAudioFileException e) {
-            throw new IOException("Java Sound cannot parse this " + probe.guessFormat().orElse("file")
-                    + " (unsupported variant or corrupt header)", e);
+        UnsupportedAudioFileException last = null;
+        for (AudioFileReader reader : JDK_READERS) {
+            try {
+                return JavaSoundPcmStream.open(reader.getAudioInputStream(probe.stream())); // readers reset on refusal
+            } catch (UnsupportedAudioFileException e) {
+                last = e;
+            }
         }
-        return JavaSoundPcmStream.open(in);
+        throw new IOException("Java Sound cannot parse this " + probe.guessFormat().orElse("file")
+                + " (unsupported variant or corrupt header)", last);
     }
 }

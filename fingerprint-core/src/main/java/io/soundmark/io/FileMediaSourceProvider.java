@@ -14,7 +14,7 @@ public final class FileMediaSourceProvider implements MediaSourceProvider {
     }
 
     @Override
-    public MediaSource open(URI uri) throws IOException {
+    public MediaSource open(URI uri, SourceOptions options) throws IOException {
         Path path;
         try {
             path = Path.of(uri);
