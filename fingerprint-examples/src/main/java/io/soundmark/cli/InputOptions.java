@@ -2,6 +2,8 @@ package io.soundmark.cli;
 
 import io.soundmark.AudioFingerprinter;
 import io.soundmark.FingerprintInput;
+import io.soundmark.io.SourceOptions;
+import java.time.Duration;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -10,11 +12,11 @@ final class InputOptions {
 
     static final class Input {
         @Option(names = "--audio", paramLabel = "INPUT", required = true,
-                description = "Audio: a local path or file: URI.")
+                description = "Audio: a local path, file: URI, http(s):// URL or s3://bucket/key.")
         String audio;
 
         @Option(names = "--video", paramLabel = "INPUT", required = true,
-                description = "A video whose default audio track is used: a local path or file: URI.")
+                description = "A video whose default audio track is used: a path or URL, as for --audio.")
         String video;
     }
 
@@ -33,12 +35,44 @@ final class InputOptions {
             description = "Force a decoder (javasound, mp3, flac, ffmpeg) instead of choosing by content.")
     String decoder;
 
+    @Option(names = "--max-download-bytes", paramLabel = "N", defaultValue = "2147483648",
+            description = "Largest remote input accepted, in bytes (default ${DEFAULT-VALUE}, 2 GiB).")
+    long maxDownloadBytes;
+
+    @Option(names = "--connect-timeout", paramLabel = "S", defaultValue = "10",
+            description = "Seconds to connect to a remote input (default ${DEFAULT-VALUE}).")
+    double connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "S", defaultValue = "30",
+            description = "Seconds to wait for a response or the next bytes of a remote input (default ${DEFAULT-VALUE}).")
+    double readTimeout;
+
+    @Option(names = "--s3-endpoint", paramLabel = "URL",
+            description = "Endpoint of an S3-compatible store (MinIO, Ceph, R2) for s3:// inputs, read with path-style "
+                    + "access. Default: $SOUNDMARK_S3_ENDPOINT, else AWS S3. Credentials and region come from the "
+                    + "standard AWS chains (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_REGION, ~/.aws).")
+    String s3Endpoint;
+
     @Option(names = "--verbose", description = "Log progress to stderr and print stack traces on errors.")
     boolean verbose;
 
     /** A builder with these options applied. */
     AudioFingerprinter.Builder builder() {
-        return AudioFingerprinter.builder().sampleRate(sampleRate).maxAudioLengthSec(maxLength).decoder(decoder);
+        if (s3Endpoint != null) {
+            System.setProperty("soundmark.s3.endpoint", s3Endpoint); // read by the S3 source module
+        }
+        SourceOptions sources = SourceOptions.defaults().withMaxBytes(maxDownloadBytes)
+                .withConnectTimeout(seconds("--connect-timeout", connectTimeout))
+                .withReadTimeout(seconds("--read-timeout", readTimeout));
+        return AudioFingerprinter.builder().sampleRate(sampleRate).maxAudioLengthSec(maxLength).decoder(decoder)
+                .sourceOptions(sources);
+    }
+
+    private static Duration seconds(String option, double value) {
+        if (!(value > 0 && value <= 86400)) {
+            throw new IllegalArgumentException(option + " = " + value + " is out of range: allowed above 0 to 86400");
+        }
+        return Duration.ofMillis(Math.round(value * 1000));
     }
 
     FingerprintInput fingerprintInput() {
