@@ -16,7 +16,8 @@ import java.util.Objects;
  * }</pre>
  *
  * A location string is a local path, or a URI whose scheme an installed
- * {@link io.soundmark.io.MediaSourceProvider} opens ({@code file:} is built in). Records made from
+ * {@link io.soundmark.io.MediaSourceProvider} opens ({@code file:}, {@code http:} and {@code https:}
+ * are built in; {@code s3:} comes with {@code fingerprint-source-s3}). Records made from
  * it carry {@link #sourceType()} as {@code audio_source_type}.
  */
 public final class FingerprintInput {
