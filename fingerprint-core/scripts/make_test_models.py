@@ -15,6 +15,8 @@ float32 audio_embeds [B, E]. Weights come from a fixed seed, so the output is re
   so tests can see exactly which features reach the model.
 - wrong-size.pt (test resources): returns [B, 10], for the error path.
 - nan.pt (test resources): returns NaN, for the error path.
+- probe.onnx and demo-untrained.onnx (test resources): the same networks exported to ONNX (dynamic
+  batch axis), for the OnnxRuntime engine; each with a manifest named after the file (NAME.onnx.json).
 """
 import json
 import os
@@ -38,14 +40,13 @@ FEATURES = {
 
 
 class DemoEncoder(nn.Module):
-    """Batch-norm over mel bins, two strided convolutions, pooling and a 2-layer projection."""
+    """Batch-norm over mel bins, two strided convolutions, a mean over time and a 2-layer projection."""
 
     def __init__(self):
         super().__init__()
         self.bn = nn.BatchNorm2d(64)
         self.conv1 = nn.Conv2d(1, 16, kernel_size=5, stride=(4, 2), padding=2)
         self.conv2 = nn.Conv2d(16, 32, kernel_size=3, stride=2, padding=1)
-        self.pool = nn.AdaptiveAvgPool2d((4, 4))
         self.proj = nn.Sequential(nn.Linear(512, 256), nn.ReLU(), nn.Linear(256, 512))
 
     def forward(self, input_features):
@@ -53,7 +54,7 @@ class DemoEncoder(nn.Module):
         x = self.bn(x).transpose(1, 3)              # back to [B, 1, 1001, 64]
         x = nn.functional.gelu(self.conv1(x))
         x = nn.functional.gelu(self.conv2(x))
-        x = self.pool(x).flatten(1)                 # [B, 512]
+        x = x.mean(dim=2).flatten(1)                # [B, 32 channels x 16 mel groups] = [B, 512]
         return self.proj(x)
 
 
@@ -72,6 +73,33 @@ class NotFinite(nn.Module):
         return input_features[:, 0, 0:8, :].reshape(input_features.shape[0], 512) * float("nan")
 
 
+def manifest_for(model_id, embedding_size, engine):
+    return {
+        "id": model_id,
+        "embedding_size": embedding_size,
+        "engine": engine,
+        "input_shape": [-1, 1, 1001, 64],
+        "features": FEATURES,
+    }
+
+
+def write_json(path, data):
+    with open(path, "w") as f:
+        json.dump(data, f, indent=2)
+        f.write("\n")
+
+
+def save_onnx(module, directory, name, model_id, embedding_size):
+    module.eval()
+    os.makedirs(directory, exist_ok=True)
+    path = os.path.join(directory, name + ".onnx")
+    torch.onnx.export(module, torch.zeros(2, 1, 1001, 64), path, input_names=["input_features"],
+                      output_names=["audio_embeds"], opset_version=14,
+                      dynamic_axes={"input_features": {0: "batch"}, "audio_embeds": {0: "batch"}})
+    write_json(path + ".json", manifest_for(model_id, embedding_size, "OnnxRuntime"))
+    print(f"wrote {path} ({os.path.getsize(path)} bytes)")
+
+
 def save(module, directory, name, model_id, embedding_size):
     module.eval()
     example = torch.zeros(2, 1, 1001, 64)
@@ -83,16 +111,7 @@ def save(module, directory, name, model_id, embedding_size):
     os.makedirs(directory, exist_ok=True)
     path = os.path.join(directory, name + ".pt")
     traced.save(path)
-    manifest = {
-        "id": model_id,
-        "embedding_size": embedding_size,
-        "engine": "PyTorch",
-        "input_shape": [-1, 1, 1001, 64],
-        "features": FEATURES,
-    }
-    with open(os.path.join(directory, name + ".json"), "w") as f:
-        json.dump(manifest, f, indent=2)
-        f.write("\n")
+    write_json(os.path.join(directory, name + ".json"), manifest_for(model_id, embedding_size, "PyTorch"))
     print(f"wrote {path} ({os.path.getsize(path)} bytes)")
 
 
@@ -107,6 +126,8 @@ def main():
     save(Probe(), TEST, "probe", "soundmark/test-probe", 512)
     save(WrongSize(), TEST, "wrong-size", "soundmark/test-wrong-size", 10)
     save(NotFinite(), TEST, "nan", "soundmark/test-nan", 512)
+    save_onnx(demo, TEST, "demo-untrained", "soundmark/demo-untrained", 512)
+    save_onnx(Probe(), TEST, "probe", "soundmark/test-probe", 512)
 
 
 if __name__ == "__main__":

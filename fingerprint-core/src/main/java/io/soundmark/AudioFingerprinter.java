@@ -265,8 +265,9 @@ public final class AudioFingerprinter implements AutoCloseable {
         }
 
         /**
-         * The model to run. When none is set, the path in the system property {@code soundmark.model}
-         * or else the environment variable {@code SOUNDMARK_MODEL} is used.
+         * The model to run. When none is set, the preset {@value ModelManifest#DEFAULT_ID} is used:
+         * the location in the system property {@code soundmark.model}, else the environment variable
+         * {@code SOUNDMARK_MODEL} (see {@link ModelSource#preset(String)}).
          */
         public Builder model(ModelSource source) {
             this.model = Objects.requireNonNull(source, "source");
@@ -315,7 +316,7 @@ public final class AudioFingerprinter implements AutoCloseable {
                     normalizeEmbeddings, maxAudioLengthSec, batchSize, device);
             ClassLoader loader = classLoader != null ? classLoader : AudioFingerprinter.class.getClassLoader();
             DecoderRegistry decoders = new DecoderRegistry(loader, decoder);
-            ModelSource source = model != null ? model : configuredModel();
+            ModelSource source = model != null ? model : ModelSource.preset(ModelManifest.DEFAULT_ID);
             ModelManifest manifest;
             try {
                 manifest = source.manifest();
@@ -327,19 +328,6 @@ public final class AudioFingerprinter implements AutoCloseable {
                         options.sampleRate(), manifest.features().sampleRate(), manifest.id());
             }
             return new AudioFingerprinter(options, source, manifest, new SourceResolver(loader, sourceOptions), decoders);
-        }
-
-        private static ModelSource configuredModel() {
-            String path = System.getProperty("soundmark.model");
-            if (path == null || path.isBlank()) {
-                path = System.getenv("SOUNDMARK_MODEL");
-            }
-            if (path == null || path.isBlank()) {
-                throw new ModelException("no model configured: call model(...) with a TorchScript export of "
-                        + "laion/clap-htsat-unfused, set the system property soundmark.model or the environment "
-                        + "variable SOUNDMARK_MODEL to its path, or use ModelSource.demo() to try the pipeline", null);
-            }
-            return ModelSource.file(Path.of(path));
         }
     }
 }

@@ -26,7 +26,7 @@ final class ClasspathModelSource implements ModelSource {
         String json = resource.replaceFirst("\\.[^./]*$", "") + ".json";
         InputStream in = loader().getResourceAsStream(json);
         if (in == null) {
-            return ModelManifest.clapHtsatTiny();
+            return ModelManifest.forModelFile(resource);
         }
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return ModelManifest.parse(r);

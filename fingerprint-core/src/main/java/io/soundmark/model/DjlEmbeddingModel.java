@@ -16,9 +16,9 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 
 /**
- * A TorchScript model run by DJL's PyTorch engine. libtorch comes from the
- * {@code pytorch-native-cpu} artifact on the class path and DJL runs offline, so nothing is
- * downloaded. Each {@link Embedder} owns one DJL {@link Predictor}; all tensors of a batch live in
+ * A model run by DJL: TorchScript on the PyTorch engine (libtorch from the
+ * {@code pytorch-native-cpu} artifact), or ONNX on the OnnxRuntime engine when
+ * {@code onnxruntime-engine} is on the class path. DJL runs offline, so nothing is downloaded. Each {@link Embedder} owns one DJL {@link Predictor}; all tensors of a batch live in
  * the predictor's per-call scope and are freed when the call returns.
  */
 final class DjlEmbeddingModel implements EmbeddingModel {
@@ -47,6 +47,11 @@ final class DjlEmbeddingModel implements EmbeddingModel {
 
     static DjlEmbeddingModel load(String name, ModelManifest manifest, String device, Loader loader)
             throws IOException {
+        if (!ai.djl.engine.Engine.hasEngine(manifest.engine())) {
+            throw new IOException("the " + manifest.engine() + " engine is not installed"
+                    + (ModelManifest.ONNX_RUNTIME.equals(manifest.engine())
+                    ? ": add ai.djl.onnxruntime:onnxruntime-engine to the class path for ONNX models" : ""));
+        }
         Model model;
         try {
             model = Model.newInstance(manifest.id(), Device.fromName(device), manifest.engine());
@@ -59,7 +64,8 @@ final class DjlEmbeddingModel implements EmbeddingModel {
             return new DjlEmbeddingModel(name, manifest, model);
         } catch (MalformedModelException | EngineException e) {
             model.close();
-            throw new IOException("not a loadable TorchScript model (" + firstLine(e.getMessage()) + ")", e);
+            String kind = ModelManifest.ONNX_RUNTIME.equals(manifest.engine()) ? "ONNX" : "TorchScript";
+            throw new IOException("not a loadable " + kind + " model (" + firstLine(e.getMessage()) + ")", e);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;

@@ -20,22 +20,42 @@ final class FileModelSource implements ModelSource {
 
     @Override
     public ModelManifest manifest() throws IOException {
-        if (!Files.isRegularFile(model)) {
-            throw new IOException("model file " + model + ": " + (Files.exists(model) ? "not a regular file" : "no such file"));
+        Path file = modelFile();
+        for (Path json : manifestCandidates(file)) {
+            if (Files.exists(json)) {
+                return ModelManifest.read(json);
+            }
         }
-        Path json = manifestPath(model);
-        return Files.exists(json) ? ModelManifest.read(json) : ModelManifest.clapHtsatTiny();
+        return ModelManifest.forModelFile(file.getFileName().toString());
     }
 
     @Override
     public EmbeddingModel load(ModelManifest manifest, String device) throws IOException {
-        return DjlEmbeddingModel.load(name(), manifest, device, m -> m.load(model.toAbsolutePath()));
+        Path file = modelFile();
+        return DjlEmbeddingModel.load(name(), manifest, device, m -> m.load(file.toAbsolutePath()));
     }
 
-    /** {@code dir/name.pt} → {@code dir/name.json}. */
-    static Path manifestPath(Path model) {
+    /** The model file itself: the path, or model.pt / model.onnx in a directory. */
+    private Path modelFile() throws IOException {
+        if (Files.isDirectory(model)) {
+            for (String name : new String[] {"model.pt", "model.onnx"}) {
+                if (Files.isRegularFile(model.resolve(name))) {
+                    return model.resolve(name);
+                }
+            }
+            throw new IOException("model directory " + model + " holds neither model.pt nor model.onnx");
+        }
+        if (!Files.isRegularFile(model)) {
+            throw new IOException("model file " + model + ": " + (Files.exists(model) ? "not a regular file" : "no such file"));
+        }
+        return model;
+    }
+
+    /** {@code dir/model.pt} → {@code dir/model.pt.json}, then {@code dir/model.json}. */
+    static Path[] manifestCandidates(Path model) {
         String file = model.getFileName().toString();
         int dot = file.lastIndexOf('.');
-        return model.resolveSibling((dot > 0 ? file.substring(0, dot) : file) + ".json");
+        return new Path[] {model.resolveSibling(file + ".json"),
+                model.resolveSibling((dot > 0 ? file.substring(0, dot) : file) + ".json")};
     }
 }

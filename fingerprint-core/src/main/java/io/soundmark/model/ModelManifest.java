@@ -22,6 +22,7 @@ import java.nio.file.Path;
  *   "embedding_size": 512,
  *   "engine": "PyTorch",
  *   "input_shape": [-1, 1, 1001, 64],
+ *   "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
  *   "features": {"sampling_rate": 48000, "fft_window_size": 1024, "hop_length": 480,
  *                "feature_size": 64, "frequency_min": 50, "frequency_max": 14000,
  *                "nb_max_samples": 480000}
@@ -32,10 +33,15 @@ import java.nio.file.Path;
  *
  * @param id             model id reported as {@code embedding_model}
  * @param embeddingSize  length of each output vector
- * @param engine         DJL engine name ({@code PyTorch})
+ * @param engine         DJL engine name: {@code PyTorch} (TorchScript) or {@code OnnxRuntime} (ONNX)
  * @param features       front-end settings
+ * @param sha256         hex SHA-256 of the model file, or null; downloads are verified against it
  */
-public record ModelManifest(String id, int embeddingSize, String engine, FeatureSettings features) {
+public record ModelManifest(String id, int embeddingSize, String engine, FeatureSettings features, String sha256) {
+
+    /** The DJL engines a model may name. */
+    public static final String PYTORCH = "PyTorch";
+    public static final String ONNX_RUNTIME = "OnnxRuntime";
 
     /** Default preset name of SPEC: the HTSAT-tiny CLAP whose weights are {@code laion/clap-htsat-unfused}. */
     public static final String DEFAULT_ID = "laion/clap-htsat-tiny";
@@ -47,19 +53,25 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
         if (embeddingSize < 1 || embeddingSize > 65536) {
             throw new IllegalArgumentException("embedding_size must be in 1..65536, got " + embeddingSize);
         }
-        if (!"PyTorch".equals(engine)) {
-            throw new IllegalArgumentException("engine \"" + engine + "\" is not supported (supported: PyTorch)");
+        if (!PYTORCH.equals(engine) && !ONNX_RUNTIME.equals(engine)) {
+            throw new IllegalArgumentException("engine \"" + engine + "\" is not supported (supported: PyTorch, OnnxRuntime)");
         }
+        if (sha256 != null && !sha256.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("sha256 must be 64 hex digits, got \"" + sha256 + "\"");
+        }
+        sha256 = sha256 == null ? null : sha256.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Settings for a model without a manifest: CLAP HTSAT-tiny, 512-d, TorchScript. */
     public static ModelManifest clapHtsatTiny() {
-        return new ModelManifest(DEFAULT_ID, 512, "PyTorch", FeatureSettings.clapHtsatUnfused());
+        return new ModelManifest(DEFAULT_ID, 512, PYTORCH, FeatureSettings.clapHtsatUnfused(), null);
     }
 
-    /** The same manifest under another id. */
-    public ModelManifest withId(String newId) {
-        return new ModelManifest(newId, embeddingSize, engine, features);
+    /** The default manifest for a model file without one: the engine follows the file's extension. */
+    public static ModelManifest forModelFile(String fileName) {
+        ModelManifest d = clapHtsatTiny();
+        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")
+                ? new ModelManifest(d.id(), d.embeddingSize(), ONNX_RUNTIME, d.features(), null) : d;
     }
 
     /**
@@ -103,7 +115,8 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
                     o.has("id") ? o.get("id").getAsString() : d.id(),
                     intField(o, "embedding_size", d.embeddingSize()),
                     o.has("engine") ? o.get("engine").getAsString() : d.engine(),
-                    features);
+                    features,
+                    o.has("sha256") ? o.get("sha256").getAsString() : null);
         } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
             throw new IOException("malformed manifest (" + e.getMessage() + ")", e);
         } catch (IllegalArgumentException e) {

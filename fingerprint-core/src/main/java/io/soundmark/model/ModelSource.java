@@ -7,8 +7,12 @@ import java.nio.file.Path;
  * Where a model and its manifest come from.
  *
  * <pre>{@code
- * ModelSource.file(Path.of("models/clap-htsat-unfused.pt"));   // manifest: models/clap-htsat-unfused.json
- * ModelSource.demo();                                          // bundled untrained demo model
+ * ModelSource.file(Path.of("models/clap/model.pt"));        // manifest beside it: model.pt.json or model.json
+ * ModelSource.file(Path.of("models/clap"));                 // a directory written by model-export/export.py
+ * ModelSource.url(URI.create("https://example.com/clap/model.pt"), null, ModelCache.defaults());
+ * ModelSource.preset("laion/clap-htsat-tiny");              // from soundmark.model / SOUNDMARK_MODEL
+ * ModelSource.demo();                                       // bundled untrained demo model
+ * ModelSource.of("https://example.com/clap/model.pt");      // any of the above, from a string
  * }</pre>
  */
 public interface ModelSource {
@@ -27,11 +31,52 @@ public interface ModelSource {
     EmbeddingModel load(ModelManifest manifest, String device) throws IOException;
 
     /**
-     * A TorchScript file; its manifest is the {@code .json} file of the same base name beside it,
-     * or, when there is none, the settings of {@code laion/clap-htsat-unfused}.
+     * A model file (TorchScript {@code .pt}, or ONNX {@code .onnx}), or a directory holding
+     * {@code model.pt} or {@code model.onnx}. The manifest is {@code <file>.json} or
+     * {@code <base name>.json} beside the model; without one, the settings of
+     * {@code laion/clap-htsat-unfused} apply and the engine follows the extension.
      */
     static ModelSource file(Path model) {
         return new FileModelSource(model);
+    }
+
+    /**
+     * A model at an http(s) URL, downloaded once into {@code cache} and verified against
+     * {@code sha256} (hex) or, when that is null, the {@code sha256} of the manifest published beside
+     * the model. Downloads are refused when neither is available, or when the cache is offline.
+     */
+    static ModelSource url(java.net.URI url, String sha256, ModelCache cache) {
+        return new UrlModelSource(url, sha256, cache);
+    }
+
+    /**
+     * A named model whose location is configured: the system property {@code soundmark.model},
+     * else the environment variable {@code SOUNDMARK_MODEL} (a path, a directory or a URL). The
+     * default, {@value ModelManifest#DEFAULT_ID}, is the HTSAT-tiny CLAP whose weights are
+     * {@code laion/clap-htsat-unfused}; export it with {@code model-export/export.py}.
+     */
+    static ModelSource preset(String name) {
+        return new PresetModelSource(name);
+    }
+
+    /**
+     * A model from a string: {@code demo}, a preset name ({@value ModelManifest#DEFAULT_ID}), an
+     * http(s) URL (cached with {@link ModelCache#defaults()}), {@code classpath:resource}, or a path.
+     */
+    static ModelSource of(String location) {
+        if (location.equals("demo")) {
+            return demo();
+        }
+        if (PresetModelSource.isPreset(location)) {
+            return preset(location);
+        }
+        if (location.startsWith("http://") || location.startsWith("https://")) {
+            return url(java.net.URI.create(location), null, ModelCache.defaults());
+        }
+        if (location.startsWith("classpath:")) {
+            return classpath(location.substring("classpath:".length()));
+        }
+        return file(Path.of(location));
     }
 
     /** A TorchScript model packaged as a class-path resource, with its {@code .json} manifest beside it. */

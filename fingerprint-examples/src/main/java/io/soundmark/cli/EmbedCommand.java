@@ -32,8 +32,10 @@ final class EmbedCommand implements Callable<Integer> {
     InputOptions options;
 
     @Option(names = "--model", paramLabel = "FILE|demo",
-            description = {"TorchScript model (manifest FILE-without-extension.json beside it), or 'demo' for the "
-                    + "bundled untrained demo model. Default: $SOUNDMARK_MODEL."})
+            description = {"The model: a TorchScript (.pt) or ONNX (.onnx) file with its manifest beside it, a directory "
+                    + "written by model-export/export.py, an http(s) URL (downloaded once into the cache, verified by "
+                    + "SHA-256), the preset laion/clap-htsat-tiny, or 'demo' for the bundled untrained demo model. "
+                    + "Default: $SOUNDMARK_MODEL."})
     String model;
 
     @Option(names = "--segment-duration", paramLabel = "S", defaultValue = "5.0",
@@ -99,12 +101,12 @@ final class EmbedCommand implements Callable<Integer> {
         if (model == null) {
             boolean configured = System.getenv("SOUNDMARK_MODEL") != null || System.getProperty("soundmark.model") != null;
             if (!configured) {
-                throw new IllegalArgumentException("no model given: pass --model FILE (a TorchScript CLAP audio model "
-                        + "with its manifest) or --model demo, or set SOUNDMARK_MODEL");
+                throw new IllegalArgumentException("no model given: pass --model FILE (a TorchScript or ONNX CLAP "
+                        + "model, its directory or URL; see model-export/) or --model demo, or set SOUNDMARK_MODEL");
             }
             return null;
         }
-        return "demo".equals(model) ? ModelSource.demo() : ModelSource.file(Path.of(model));
+        return ModelSource.of(model);
     }
 
     private void warnings(AudioFingerprinter fingerprinter, PrintWriter err) {
