@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -48,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class AudioFingerprinter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioFingerprinter.class);
+    private static final AtomicInteger FRONT_END_THREADS = new AtomicInteger();
 
     private final FingerprintOptions options;
     private final ModelSource modelSource;
@@ -56,6 +60,12 @@ public final class AudioFingerprinter implements AutoCloseable {
     private final SourceResolver sources;
     private final DecoderRegistry decoders;
     private final Object lock = new Object();
+    /** Front-end threads (decode, windows, log-mel), one per running call, overlapping with inference. */
+    private final ExecutorService frontEnds = Executors.newCachedThreadPool(runnable -> {
+        Thread t = new Thread(runnable, "soundmark-front-end-" + FRONT_END_THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
     private EmbeddingModel model;
     private boolean closed;
 
@@ -141,7 +151,7 @@ public final class AudioFingerprinter implements AutoCloseable {
         DecodedAudio audio = openAudio(input);
         try {
             return new SegmentPipeline(audio, input.sourceType(), options, manifest.id(), features,
-                    () -> loadModel().newEmbedder());
+                    () -> loadModel().newEmbedder(), frontEnds);
         } catch (RuntimeException e) {
             audio.close();
             throw e;
@@ -195,6 +205,7 @@ public final class AudioFingerprinter implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
+            frontEnds.shutdownNow();
             if (model != null) {
                 model.close();
                 model = null;

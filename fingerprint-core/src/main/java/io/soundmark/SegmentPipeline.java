@@ -11,16 +11,24 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * The work for one input: windows → log-mel blocks → batches through the model → records, pulled
- * one record at a time. Holds one batch of feature blocks and one window of samples at most.
+ * The work for one input, in two stages that overlap: a front-end thread decodes, cuts windows and
+ * computes log-mel blocks into a bounded queue (back-pressure: it waits when the queue is full);
+ * the calling thread takes blocks in order, runs them through the model in batches and hands out
+ * records. Memory is bounded by the queue and one window of samples, whatever the input's length.
  *
  * <p>Windows longer than one model input are split into consecutive chunks of
  * {@link FeatureSettings#maxSamples()} (the last one repeat-padded); their raw vectors are averaged,
  * weighted by chunk length. Blocks are batched in order regardless of which window they belong to,
- * so the vectors do not depend on the batch size.
+ * so the vectors do not depend on the batch size or on the timing of the two threads.
  */
 final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable {
 
@@ -30,39 +38,93 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private final String modelId;
     private final FeatureSettings features;
     private final DecodedAudio audio;
-    private final WindowIterator windows;
-    private final LogMelSpectrogram logMel;
     private final Supplier<Embedder> embedderFactory;
+    private final BlockingQueue<Block> queue;
+    private final BlockingQueue<float[]> spareBlocks;
+    private final Future<?> frontEnd;
 
-    private final Deque<Block> blocks = new ArrayDeque<>();
     private final Deque<PendingWindow> pending = new ArrayDeque<>();
     private final Deque<PendingWindow> ready = new ArrayDeque<>();
+    private final Block[] taken;
     private Embedder embedder;
     private float[] batch = new float[0];
-    private Double totalDurationSec;
-    private boolean windowsDone;
+    private volatile Double totalDurationSec;
+    private final boolean holdUntilEnd;
+    private boolean ended;
 
-    SegmentPipeline(DecodedAudio audio, AudioSourceType sourceType, FingerprintOptions options,
-                    String modelId, FeatureSettings features, Supplier<Embedder> embedderFactory) {
+    SegmentPipeline(DecodedAudio audio, AudioSourceType sourceType, FingerprintOptions options, String modelId,
+                    FeatureSettings features, Supplier<Embedder> embedderFactory, ExecutorService frontEnds) {
         this.inputName = audio.inputName();
         this.sourceType = sourceType;
         this.options = options;
         this.modelId = modelId;
         this.features = features;
         this.audio = audio;
-        this.windows = new WindowIterator(audio, options.segmentDurationSec(), options.segmentHopSec(),
-                options.maxAudioLengthSec(), audio::decodedSourceSec);
-        this.logMel = new LogMelSpectrogram(features);
         this.embedderFactory = embedderFactory;
         this.totalDurationSec = audio.statedDurationSec();
+        this.holdUntilEnd = totalDurationSec == null;
+        this.queue = new ArrayBlockingQueue<>(2 * options.batchSize() + 2);
+        this.spareBlocks = new ArrayBlockingQueue<>(3 * options.batchSize() + 6);
+        this.taken = new Block[options.batchSize()];
+        this.frontEnd = frontEnds.submit(this::produce);
+    }
+
+    /** Front-end thread: windows → blocks, then an end marker (or the failure) in the queue. */
+    private void produce() {
+        try {
+            WindowIterator windows = new WindowIterator(audio, options.segmentDurationSec(), options.segmentHopSec(),
+                    options.maxAudioLengthSec(), audio::decodedSourceSec);
+            LogMelSpectrogram logMel = new LogMelSpectrogram(features);
+            int max = features.maxSamples();
+            for (AudioWindow w; ; ) {
+                long start = System.nanoTime();
+                w = windows.next();
+                if (w == null) {
+                    break;
+                }
+                int chunks = (w.length() + max - 1) / max;
+                PendingWindow owner = new PendingWindow(w, chunks);
+                Block[] blocks = new Block[chunks];
+                for (int c = 0, offset = 0; c < chunks; c++, offset += max) {
+                    int length = Math.min(max, w.length() - offset);
+                    float[] block = spareBlocks.poll();
+                    if (block == null) {
+                        block = new float[features.blockSize()];
+                    }
+                    logMel.compute(w.buffer(), w.offset() + offset, length, block, 0);
+                    blocks[c] = new Block(owner, block, (double) length / w.length());
+                }
+                owner.featureMs = (System.nanoTime() - start) / 1e6;
+                for (Block b : blocks) {
+                    queue.put(b);
+                }
+            }
+            if (totalDurationSec == null) {
+                totalDurationSec = audio.totalDurationSec();
+            }
+            queue.put(Block.END);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed early: nobody is waiting for the rest
+        } catch (IOException e) { // DecodedAudio reports its own failures; this is for the signature
+            fail(new MediaException(inputName, SourceResolver.describe(e), e));
+        } catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    private void fail(Throwable e) {
+        try {
+            queue.put(Block.failure(e));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public boolean hasNext() {
-        while (ready.isEmpty() || totalDurationSec == null) {
-            if (!runBatch()) {
-                break;
-            }
+        // without a stated duration, records wait for the front end to count the whole source
+        while (!ended && (ready.isEmpty() || holdUntilEnd)) {
+            runBatch();
         }
         return !ready.isEmpty();
     }
@@ -75,25 +137,54 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         return ready.poll().toRecord();
     }
 
-    /** Fills and runs one batch; false when there was nothing left to run. */
-    private boolean runBatch() {
-        while (blocks.size() < options.batchSize() && !windowsDone) {
-            addNextWindow();
+    /**
+     * Takes a full batch of blocks (fewer only at the end), waiting for the front end as needed, and
+     * runs it through the model. Batches never depend on the threads' timing.
+     */
+    private void runBatch() {
+        int count = 0;
+        while (count < taken.length) {
+            Block b = take();
+            if (b == Block.END) {
+                ended = true;
+                break;
+            }
+            taken[count++] = b;
+            if (b.owner != pending.peekLast()) {
+                pending.add(b.owner);
+            }
         }
-        if (blocks.isEmpty()) {
-            return false;
+        if (count > 0) {
+            infer(count);
         }
-        int count = Math.min(options.batchSize(), blocks.size());
+    }
+
+    private Block take() {
+        Block b;
+        try {
+            b = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SoundmarkException(inputName + ": interrupted", e);
+        }
+        if (b.failure != null) {
+            ended = true;
+            if (b.failure instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) b.failure;
+        }
+        return b;
+    }
+
+    private void infer(int count) {
         int size = features.blockSize();
         if (batch.length < count * size) {
             batch = new float[options.batchSize() * size];
         }
-        int i = 0;
-        for (Block b : blocks) {
-            if (i == count) {
-                break;
-            }
-            System.arraycopy(b.features, 0, batch, i++ * size, size);
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(taken[i].features, 0, batch, i * size, size);
+            spareBlocks.offer(taken[i].features); // back to the front end: no garbage per window
         }
         float[][] vectors;
         long start;
@@ -107,45 +198,25 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
             throw new ModelException(inputName + ": " + e.getMessage(), e);
         }
         double shareMs = (System.nanoTime() - start) / 1e6 / count;
-        for (float[] vector : vectors) {
-            Block b = blocks.poll();
-            b.owner.add(vector, b.weight, shareMs);
+        for (int i = 0; i < count; i++) {
+            taken[i].owner.add(vectors[i], taken[i].weight, shareMs);
+            taken[i] = null;
         }
         while (!pending.isEmpty() && pending.peek().complete()) {
             ready.add(pending.poll());
         }
-        return true;
-    }
-
-    private void addNextWindow() {
-        long start = System.nanoTime();
-        AudioWindow w;
-        try {
-            w = windows.next();
-        } catch (IOException e) { // DecodedAudio reports its own failures; this is for the signature
-            throw new MediaException(inputName, SourceResolver.describe(e), e);
-        }
-        if (w == null) {
-            windowsDone = true;
-            if (totalDurationSec == null) {
-                totalDurationSec = audio.totalDurationSec();
-            }
-            return;
-        }
-        float[] samples = w.samples();
-        int max = features.maxSamples();
-        int chunks = (samples.length + max - 1) / max;
-        PendingWindow owner = new PendingWindow(w, chunks);
-        for (int offset = 0; offset < samples.length; offset += max) {
-            int length = Math.min(max, samples.length - offset);
-            blocks.add(new Block(owner, logMel.compute(samples, offset, length), (double) length / samples.length));
-        }
-        owner.featureMs = (System.nanoTime() - start) / 1e6;
-        pending.add(owner);
     }
 
     @Override
     public void close() {
+        frontEnd.cancel(true);
+        try {
+            frontEnd.get(); // the front end must stop reading before the audio is closed
+        } catch (CancellationException | ExecutionException e) {
+            // cancelled or failed: either way it no longer reads
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (audio) {
             if (embedder != null) {
                 embedder.close();
@@ -153,8 +224,17 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         }
     }
 
-    /** One model input: a chunk of a window, weighted by its share of the window's samples. */
-    private record Block(PendingWindow owner, float[] features, double weight) {
+    /** One model input: a chunk of a window, weighted by its share of the window's samples; or a marker. */
+    private record Block(PendingWindow owner, float[] features, double weight, Throwable failure) {
+        static final Block END = new Block(null, null, 0, null);
+
+        Block(PendingWindow owner, float[] features, double weight) {
+            this(owner, features, weight, null);
+        }
+
+        static Block failure(Throwable e) {
+            return new Block(null, null, 0, e);
+        }
     }
 
     /** A window whose chunks are being embedded. */

@@ -3,7 +3,8 @@ package io.soundmark.dsp;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
- * The CLAP log-mel front end: repeat-pad to {@link FeatureSettings#maxSamples()}, centred STFT
+ * The CLAP log-mel front end: repeat-pad to {@link FeatureSettings#maxSamples()} (computed on the
+ * fly, never materialised), centred STFT
  * with reflect padding and a periodic Hann window, power spectrum, Slaney mel filters, then
  * {@code 10·log10(max(1e-10, mel))}.
  *
@@ -26,7 +27,6 @@ public final class LogMelSpectrogram {
     private final MelFilterBank melFilters;
     private final DoubleFFT_1D fft;
     private final double[] window;
-    private final double[] padded;
     private final double[] frame;
     private final double[] power;
 
@@ -40,7 +40,6 @@ public final class LogMelSpectrogram {
         for (int k = 0; k < n; k++) {
             window[k] = 0.5 - 0.5 * Math.cos(2 * Math.PI * k / n);
         }
-        this.padded = new double[settings.maxSamples()];
         this.frame = new double[n];
         this.power = new double[n / 2 + 1];
     }
@@ -69,16 +68,29 @@ public final class LogMelSpectrogram {
         if (length < 1 || length > max) {
             throw new IllegalArgumentException("window length must be in 1.." + max + ", got " + length);
         }
-        repeatPad(samples, offset, length);
         int n = settings.fftSize();
         int half = n / 2;
         int hop = settings.hopLength();
         int frames = settings.frames();
         int mels = melFilters.size();
+        int padded = settings.maxSamples();
+        int tiled = (padded / length) * length;   // repeat-pad: the window tiled, then zeros
         for (int t = 0; t < frames; t++) {
             int start = t * hop - half;
-            for (int k = 0; k < n; k++) {
-                frame[k] = reflect(start + k) * window[k];
+            if (start >= 0 && start + n <= padded) {
+                int j = start;
+                int phase = start % length;
+                for (int k = 0; k < n; k++, j++) {
+                    frame[k] = j < tiled ? samples[offset + phase] * window[k] : 0.0;
+                    if (++phase == length) {
+                        phase = 0;
+                    }
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    int j = reflect(start + k, padded);
+                    frame[k] = j < tiled ? samples[offset + j % length] * window[k] : 0.0;
+                }
             }
             fft.realForward(frame);
             powerSpectrum();
@@ -89,25 +101,13 @@ public final class LogMelSpectrogram {
         }
     }
 
-    /** Tiles the window floor(max / n) times, then zero-pads (HF "repeatpad"). */
-    private void repeatPad(float[] samples, int offset, int length) {
-        int max = settings.maxSamples();
-        int tiled = (max / length) * length;
-        for (int i = 0; i < tiled; i++) {
-            padded[i] = samples[offset + i % length];
-        }
-        java.util.Arrays.fill(padded, tiled, max, 0.0);
-    }
-
-    /** Padded signal with NumPy's "reflect" mode (mirror without repeating the edge sample). */
-    private double reflect(int i) {
-        int last = padded.length - 1;
+    /** Index into the padded signal for NumPy's "reflect" centring (mirror without repeating the edge). */
+    private static int reflect(int i, int size) {
+        int last = size - 1;
         if (i < 0) {
-            i = -i;
-        } else if (i > last) {
-            i = 2 * last - i;
+            return -i;
         }
-        return padded[i];
+        return i > last ? 2 * last - i : i;
     }
 
     /** |X|² from JTransforms' packed real FFT, each part rounded to float32 first. */

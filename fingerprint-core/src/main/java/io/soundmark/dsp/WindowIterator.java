@@ -9,7 +9,8 @@ import java.util.function.DoubleSupplier;
  * <p>With {@code L = min(T, maxLength)}, {@code d} the duration and {@code h} the hop, window
  * {@code i} spans {@code [i·h, min(i·h + d, L)]}; windows are produced while {@code i·h < L} and
  * stop after the first one that ends at {@code L}. Sample bounds are {@code round(t · rate)}.
- * Nothing beyond {@code maxLength} is read, and only one window's samples are held at a time.
+ * Nothing beyond {@code maxLength} is read, and only one window's samples are held at a time; the
+ * windows handed out share the iterator's buffer (see {@link AudioWindow}).
  *
  * <pre>{@code
  * WindowIterator windows = new WindowIterator(source, 5.0, 2.5, 120.0, () -> duration);
@@ -74,8 +75,7 @@ public final class WindowIterator {
             double length = sourceEnded ? Math.min(sourceDuration.getAsDouble(), maxLength) : maxLength;
             endSec = Math.min(endSec, length);
         }
-        float[] samples = java.util.Arrays.copyOfRange(buffer, (int) (start - bufferStart), (int) (end - bufferStart));
-        return new AudioWindow(index++, startSec, endSec, samples);
+        return new AudioWindow(index++, startSec, endSec, buffer, (int) (start - bufferStart), (int) (end - start));
     }
 
     private void discardBefore(long start) {

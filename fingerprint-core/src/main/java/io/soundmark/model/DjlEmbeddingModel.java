@@ -7,13 +7,15 @@ import ai.djl.engine.EngineException;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.TranslatorContext;
 import io.soundmark.dsp.FeatureSettings;
 import java.io.IOException;
-import java.nio.FloatBuffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * A model run by DJL: TorchScript on the PyTorch engine (libtorch from the
@@ -81,10 +83,20 @@ final class DjlEmbeddingModel implements EmbeddingModel {
     public Embedder newEmbedder() {
         Predictor<FeatureBatch, float[][]> predictor = model.newPredictor(new BatchTranslator());
         return new Embedder() {
+            /** Native-order direct memory reused for every batch: DJL reads it without another copy. */
+            private ByteBuffer input = ByteBuffer.allocateDirect(0);
+
             @Override
             public float[][] embed(float[] features, int count) {
+                int floats = count * manifest.features().blockSize();
+                if (input.capacity() < floats * Float.BYTES) {
+                    input = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());
+                }
+                input.clear();
+                input.asFloatBuffer().put(features, 0, floats);
+                input.limit(floats * Float.BYTES);
                 try {
-                    return predictor.predict(new FeatureBatch(features, count));
+                    return predictor.predict(new FeatureBatch(input, count));
                 } catch (TranslateException | EngineException e) {
                     throw new ModelFailure("model " + name + " failed: " + firstLine(rootMessage(e)), e);
                 }
@@ -102,8 +114,8 @@ final class DjlEmbeddingModel implements EmbeddingModel {
         model.close();
     }
 
-    /** {@code count} feature blocks stored one after another. */
-    private record FeatureBatch(float[] features, int count) {
+    /** {@code count} feature blocks stored one after another, as native-order float32 bytes. */
+    private record FeatureBatch(ByteBuffer data, int count) {
     }
 
     /** Feature blocks in, raw vectors out; arrays live in the per-call manager DJL closes after each call. */
@@ -114,8 +126,7 @@ final class DjlEmbeddingModel implements EmbeddingModel {
             FeatureSettings f = manifest.features();
             Shape shape = new Shape(batch.count(), 1, f.frames(), f.melBins());
             ctx.setAttachment("count", batch.count());
-            FloatBuffer data = FloatBuffer.wrap(batch.features(), 0, batch.count() * f.blockSize());
-            return new NDList(ctx.getNDManager().create(data, shape));
+            return new NDList(ctx.getNDManager().create(batch.data(), shape, DataType.FLOAT32));
         }
 
         @Override
@@ -128,7 +139,7 @@ final class DjlEmbeddingModel implements EmbeddingModel {
                 throw new ModelFailure("model " + name + " returned shape " + shape + ", expected (" + count
                         + ", " + size + ") as its manifest says embedding_size " + size, null);
             }
-            float[] flat = out.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+            float[] flat = out.toType(DataType.FLOAT32, false).toFloatArray();
             float[][] vectors = new float[count][size];
             for (int i = 0; i < count; i++) {
                 System.arraycopy(flat, i * size, vectors[i], 0, size);

@@ -63,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--decoder", paramLabel = "NAME", description = "With --decode: force this decoder.")
     String decoder;
 
+    @Option(names = "--soak", paramLabel = "WINDOWS",
+            description = "Only run WINDOWS windows (1 s windows, 0.5 s hop, over generated audio) and print RSS as it goes.")
+    int soakWindows;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +81,10 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("ai.djl.pytorch.num_threads", "unset"),
                 System.getProperty("ai.djl.pytorch.num_interop_threads", "unset"));
         out.printf("model: %s (%s), %d runs per figure%n%n", manifest.id(), source.name(), runs);
+        if (soakWindows > 0) {
+            soak(out, source);
+            return 0;
+        }
         if (!decodeFiles.isEmpty()) {
             decodeOnly(out);
             out.printf("%npeak RSS: %.0f MiB%n", peakRssKb() / 1024.0);
@@ -123,6 +131,31 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("  resample 44.1 -> 48 kHz             %8.2f ms%n", resampleMs / windows);
         out.printf("  log-mel (1001 x 64)                 %8.2f ms%n", logMelMs / windows);
         out.printf("  total                               %8.2f ms%n%n", (decodeMs + resampleMs + logMelMs) / windows);
+    }
+
+    /** Runs many windows through one fingerprinter and prints the process's RSS every so often. */
+    private void soak(PrintWriter out, ModelSource source) {
+        float[] audio = new float[48000 * 120];
+        Random random = new Random(3);
+        for (int i = 0; i < audio.length; i++) {
+            audio[i] = (float) (random.nextGaussian() * 0.1);
+        }
+        out.println("soak: windows, RSS (MiB), peak RSS (MiB), elapsed (s)");
+        long start = System.nanoTime();
+        long done = 0;
+        long nextReport = 0;
+        try (AudioFingerprinter f = AudioFingerprinter.builder().model(source).segmentDurationSec(1).segmentHopSec(0.5)
+                .build()) {
+            while (done < soakWindows) {
+                done += f.fingerprint(FingerprintInput.pcm(audio, 48000, 1)).size();
+                if (done >= nextReport) {
+                    out.printf("  %7d %8.0f %8.0f %8.1f%n", done, rssKb("VmRSS:") / 1024.0, peakRssKb() / 1024.0,
+                            (System.nanoTime() - start) / 1e9);
+                    out.flush();
+                    nextReport = done + Math.max(soakWindows / 20, 1);
+                }
+            }
+        }
     }
 
     /** Decode speed in multiples of real time: decoding and downmixing only (the processing rate is the source's). */
@@ -286,9 +319,14 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Peak resident set size of this process (VmHWM), in KiB; 0 where /proc is not available. */
     static long peakRssKb() {
+        return rssKb("VmHWM:");
+    }
+
+    /** A memory figure of /proc/self/status, in KiB; 0 where /proc is not available. */
+    static long rssKb(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
