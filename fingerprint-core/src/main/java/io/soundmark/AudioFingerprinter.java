@@ -52,6 +52,7 @@ public final class AudioFingerprinter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioFingerprinter.class);
     private static final AtomicInteger FRONT_END_THREADS = new AtomicInteger();
+    private static final AtomicInteger WORKER_THREADS = new AtomicInteger();
 
     private final FingerprintOptions options;
     private final ModelSource modelSource;
@@ -123,6 +124,63 @@ public final class AudioFingerprinter implements AutoCloseable {
         Spliterator<SegmentEmbedding> split = Spliterators.spliteratorUnknownSize(pipeline,
                 Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
         return StreamSupport.stream(split, false).onClose(pipeline::close);
+    }
+
+    /**
+     * Fingerprints many inputs concurrently with this one model: {@code parallelism} inputs are in
+     * flight at a time, each with its own front end and predictor. Each result is handed to
+     * {@code results} as soon as its input is done (from a worker thread, one call at a time); an
+     * input that fails does not stop the others. Returns when all are done.
+     *
+     * <pre>{@code
+     * fingerprinter.fingerprintAll(inputs, 2, result -> index.add(result.input(), result.segments()));
+     * }</pre>
+     *
+     * @param parallelism inputs processed at once, 1 to 64; 2 keeps two cores busy on typical machines
+     */
+    public void fingerprintAll(List<FingerprintInput> inputs, int parallelism, Consumer<InputResult> results) {
+        if (parallelism < 1 || parallelism > 64) {
+            throw new IllegalArgumentException("parallelism = " + parallelism + " is out of range: allowed 1 to 64");
+        }
+        checkOpen();
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, inputs.size())), runnable -> {
+            Thread t = new Thread(runnable, "soundmark-worker-" + WORKER_THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Object delivery = new Object();
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (FingerprintInput input : inputs) {
+                running.add(workers.submit(() -> {
+                    long start = System.nanoTime();
+                    InputResult result;
+                    try {
+                        result = new InputResult(input, fingerprint(input), null, (System.nanoTime() - start) / 1e6);
+                    } catch (SoundmarkException e) {
+                        result = new InputResult(input, List.of(), e, (System.nanoTime() - start) / 1e6);
+                    }
+                    synchronized (delivery) {
+                        results.accept(result);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r; // from the consumer, or a bug: not an input's failure
+                    }
+                    throw new SoundmarkException("fingerprinting failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SoundmarkException("interrupted", e);
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
     }
 
     /**

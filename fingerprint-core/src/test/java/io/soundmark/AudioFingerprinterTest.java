@@ -136,6 +136,26 @@ class AudioFingerprinterTest {
     }
 
     @Test
+    void manyInputsRunConcurrentlyWithOneModel() throws IOException {
+        List<FingerprintInput> inputs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            inputs.add(FingerprintInput.audio(TestFiles.writeWav16(tmp.resolve(i + ".wav"), 44100, 1, 44100 * (6 + i),
+                    TestFiles.noise(0.3, i))));
+        }
+        inputs.add(FingerprintInput.audio(tmp.resolve("missing.wav")));
+        java.util.Map<FingerprintInput, InputResult> results = new java.util.concurrent.ConcurrentHashMap<>();
+        demo.fingerprintAll(inputs, 3, r -> results.put(r.input(), r));
+        assertEquals(6, results.size());
+        for (int i = 0; i < 5; i++) {
+            InputResult r = results.get(inputs.get(i));
+            assertTrue(r.succeeded());
+            assertEquals(0.0, maxAbsDiff(demo.fingerprint(inputs.get(i)), r.segments()), "same as one at a time");
+        }
+        InputResult missing = results.get(inputs.get(5));
+        assertTrue(!missing.succeeded() && missing.failure().getMessage().endsWith("no such file"));
+    }
+
+    @Test
     void recordsFromAWavFileFollowSpec() throws IOException {
         Path wav = TestFiles.writeWav16(tmp.resolve("twelve.wav"), 48000, 2, 12 * 48000, TestFiles.noise(0.3, 5));
         List<SegmentEmbedding> records = demo.fingerprint(FingerprintInput.audio(wav.toString()));

@@ -24,7 +24,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -93,10 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("soundmark-bench");
         try {
             frontEnd(out, dir, manifest.features());
-            modelOnly(out, source, manifest);
-            for (double s : seconds) {
-                endToEnd(out, dir, source, s);
-            }
+            modelAndEndToEnd(out, dir, source, manifest);
             out.printf("%npeak RSS: %.0f MiB%n", peakRssKb() / 1024.0);
         } finally {
             try (var files = Files.list(dir)) {
@@ -188,34 +188,64 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void modelOnly(PrintWriter out, ModelSource source, ModelManifest manifest) throws IOException {
-        out.println("model only (random features), per window:");
+    /**
+     * Model-only and end-to-end figures measured in interleaved rounds (each round: every batch size,
+     * then every input length), so that both see the same machine load; medians per figure.
+     */
+    private void modelAndEndToEnd(PrintWriter out, Path dir, ModelSource source, ModelManifest manifest)
+            throws IOException {
         int block = manifest.features().blockSize();
         Random random = new Random(1);
-        try (EmbeddingModel m = source.load(manifest, "cpu"); EmbeddingModel.Embedder embedder = m.newEmbedder()) {
+        Map<Integer, List<Double>> modelMs = new TreeMap<>();
+        Map<Double, List<Double>> endToEndMs = new TreeMap<>();
+        Map<Double, Integer> windows = new TreeMap<>();
+        Map<Double, Path> files = new TreeMap<>();
+        for (double length : seconds) {
+            files.put(length, noiseWav(dir.resolve("e2e-" + (int) length + ".wav"), length));
+        }
+        try (EmbeddingModel m = source.load(manifest, "cpu"); EmbeddingModel.Embedder embedder = m.newEmbedder();
+             AudioFingerprinter f = AudioFingerprinter.builder().model(source).maxAudioLengthSec(600).build()) {
+            float[] features = new float[Arrays.stream(batchSizes).max().orElse(1) * block];
+            for (int i = 0; i < features.length; i++) {
+                features[i] = (float) (random.nextGaussian() * 20 - 50);
+            }
             for (int batch : batchSizes) {
-                float[] features = new float[batch * block];
-                for (int i = 0; i < features.length; i++) {
-                    features[i] = (float) (random.nextGaussian() * 20 - 50);
+                embedder.embed(features, batch); // warm-up: libtorch optimises each shape on first use
+            }
+            f.fingerprint(FingerprintInput.pcm(new float[48000 * 6], 48000, 1)); // loads the model
+            for (int round = 0; round < runs; round++) {
+                for (int batch : batchSizes) {
+                    long start = System.nanoTime();
+                    embedder.embed(features, batch);
+                    modelMs.computeIfAbsent(batch, b -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6 / batch);
                 }
-                embedder.embed(features, batch); // warm-up
-                double ms = median(() -> embedder.embed(features, batch).length);
-                out.printf("  batch %3d  %8.2f ms%n", batch, ms / batch);
+                for (double length : seconds) { // max length 600 s: the defaults for inputs up to 120 s
+                    long start = System.nanoTime();
+                    int n = f.fingerprint(FingerprintInput.audio(files.get(length))).size();
+                    windows.put(length, n);
+                    endToEndMs.computeIfAbsent(length, l -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6 / n);
+                }
             }
         }
+        out.println("model only (random features), per window:");
+        double best = Double.MAX_VALUE;
+        for (var e : modelMs.entrySet()) {
+            double ms = median(e.getValue());
+            best = Math.min(best, ms);
+            out.printf("  batch %3d  %8.2f ms%n", e.getKey(), ms);
+        }
         out.println();
+        for (var e : endToEndMs.entrySet()) {
+            double ms = median(e.getValue());
+            out.printf("end to end, %.0f s WAV (44.1 kHz stereo, 5 s windows, 2.5 s hop): %d windows, %.2f ms per window, "
+                    + "%.1f x real time, %.2f x the best model-only%n", e.getKey(), windows.get(e.getKey()), ms,
+                    e.getKey() / (ms * windows.get(e.getKey()) / 1000), ms / best);
+        }
     }
 
-    private void endToEnd(PrintWriter out, Path dir, ModelSource source, double length) throws IOException {
-        Path wav = noiseWav(dir.resolve("e2e-" + (int) length + ".wav"), length);
-        try (AudioFingerprinter f = AudioFingerprinter.builder().model(source)
-                .maxAudioLengthSec(Math.min(600, length)).build()) {
-            int[] records = new int[1];
-            f.fingerprint(FingerprintInput.pcm(new float[48000], 48000, 1)); // loads the model
-            double ms = median(() -> records[0] = f.fingerprint(FingerprintInput.audio(wav)).size());
-            out.printf("end to end, %.0f s WAV (44.1 kHz stereo), defaults: %d windows, %.2f ms per window, %.1f x real time%n",
-                    length, records[0], ms / records[0], length / (ms / 1000));
-        }
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private float[] decodeMono(Path wav) throws IOException {

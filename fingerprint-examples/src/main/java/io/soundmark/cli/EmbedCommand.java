@@ -15,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,14 @@ final class EmbedCommand implements Callable<Integer> {
             description = "Write the records to FILE (atomically: complete or not at all) instead of stdout.")
     Path output;
 
+    @Option(names = "--output-dir", paramLabel = "DIR",
+            description = "For many inputs: write INPUT-NAME.jsonl per input into DIR, with progress on stderr.")
+    Path outputDir;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
+            description = "For many inputs: inputs processed at once with the one model, 1 to 64 (default ${DEFAULT-VALUE}).")
+    int parallel;
+
     @Spec
     CommandSpec spec;
 
@@ -80,6 +89,9 @@ final class EmbedCommand implements Callable<Integer> {
             }
             try (AudioFingerprinter fingerprinter = builder.build()) {
                 warnings(fingerprinter, err);
+                if (options.many() || outputDir != null) {
+                    return embedMany(fingerprinter, err);
+                }
                 FingerprintInput in = options.fingerprintInput();
                 if (output == null) {
                     write(fingerprinter, in, new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
@@ -95,6 +107,55 @@ final class EmbedCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | SoundmarkException | IOException | UncheckedIOException e) {
             return Failures.report(err, e, options.verbose);
         }
+    }
+
+    /** Many inputs: one JSON Lines file each, a progress line per input, status 1 if any failed. */
+    private int embedMany(AudioFingerprinter fingerprinter, PrintWriter err) throws IOException {
+        if (outputDir == null) {
+            throw new IllegalArgumentException("many inputs need --output-dir DIR (one .jsonl file per input)");
+        }
+        if (output != null) {
+            throw new IllegalArgumentException("--output takes one input; use --output-dir for many");
+        }
+        Files.createDirectories(outputDir);
+        List<FingerprintInput> inputs = options.fingerprintInputs();
+        int[] done = new int[2]; // completed, failed
+        long start = System.nanoTime();
+        long[] windows = new long[1];
+        fingerprinter.fingerprintAll(inputs, parallel, result -> {
+            done[0]++;
+            String name = result.input().name();
+            if (result.succeeded()) {
+                windows[0] += result.segments().size();
+                try {
+                    AtomicFile.write(outputDir.resolve(outputName(name)), temporary -> {
+                        try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                            for (SegmentEmbedding segment : result.segments()) {
+                                out.write(segment.toJson());
+                                out.write('\n');
+                            }
+                        }
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            } else {
+                done[1]++;
+                err.println("error: " + Failures.oneLine(result.failure().getMessage()));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            err.printf("progress: %d/%d inputs (%d failed), %d windows, %.1f windows/s%n", done[0], inputs.size(),
+                    done[1], windows[0], windows[0] / seconds);
+            err.flush();
+        });
+        return done[1] == 0 ? 0 : 1;
+    }
+
+    /** {@code dir/song.mp3} or {@code https://host/a/song.mp3} → {@code song.mp3.jsonl}. */
+    static String outputName(String input) {
+        String name = input.replaceAll("[?#].*$", "");
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return (name.isBlank() ? "input" : name.replaceAll("[^A-Za-z0-9._-]", "_")) + ".jsonl";
     }
 
     private ModelSource modelSource() {

@@ -3,7 +3,14 @@ package io.soundmark.cli;
 import io.soundmark.AudioFingerprinter;
 import io.soundmark.FingerprintInput;
 import io.soundmark.io.SourceOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -12,12 +19,13 @@ final class InputOptions {
 
     static final class Input {
         @Option(names = "--audio", paramLabel = "INPUT", required = true,
-                description = "Audio: a local path, file: URI, http(s):// URL or s3://bucket/key.")
-        String audio;
+                description = "Audio: a local path, file: URI, http(s):// URL or s3://bucket/key. Repeat it, or "
+                        + "name a directory (its files, sorted), for many inputs.")
+        List<String> audio;
 
         @Option(names = "--video", paramLabel = "INPUT", required = true,
                 description = "A video whose default audio track is used: a path or URL, as for --audio.")
-        String video;
+        List<String> video;
     }
 
     @ArgGroup(multiplicity = "1")
@@ -75,7 +83,38 @@ final class InputOptions {
         return Duration.ofMillis(Math.round(value * 1000));
     }
 
+    /** The one input of a single-input command. */
     FingerprintInput fingerprintInput() {
-        return input.audio != null ? FingerprintInput.audio(input.audio) : FingerprintInput.video(input.video);
+        List<FingerprintInput> all = fingerprintInputs();
+        if (all.size() != 1) {
+            throw new IllegalArgumentException("this command takes one input, got " + all.size());
+        }
+        return all.get(0);
+    }
+
+    /** Every input named, directories expanded to their regular files (sorted, hidden ones skipped). */
+    List<FingerprintInput> fingerprintInputs() {
+        boolean video = input.video != null;
+        List<FingerprintInput> out = new ArrayList<>();
+        for (String location : video ? input.video : input.audio) {
+            Path dir = Files.isDirectory(Path.of(location)) ? Path.of(location) : null;
+            if (dir == null) {
+                out.add(video ? FingerprintInput.video(location) : FingerprintInput.audio(location));
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                        .sorted().forEach(f -> out.add(video ? FingerprintInput.video(f) : FingerprintInput.audio(f)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** Whether more than one input may result (several given, or a directory). */
+    boolean many() {
+        List<String> given = input.video != null ? input.video : input.audio;
+        return given.size() > 1 || given.stream().anyMatch(l -> Files.isDirectory(Path.of(l)));
     }
 }
