@@ -97,6 +97,27 @@ class CliTest {
     }
 
     @Test
+    void manyInputsWriteOneFileEachWithProgressAndReportFailures() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        for (String name : new String[] {"source.wav", "vbr.mp3", "video.mkv", "no_audio.mp4"}) {
+            Files.copy(DecodeTesting.fixture(name), in.resolve(name));
+        }
+        Path out = tmp.resolve("out");
+        Result r = run("embed", "--video", in.toString(), "--model", "demo", "--output-dir", out.toString(),
+                "--parallel", "2");
+        assertEquals(1, r.status(), "one input failed");
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("source.wav.jsonl", "vbr.mp3.jsonl", "video.mkv.jsonl"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(1, Files.readAllLines(out.resolve("vbr.mp3.jsonl")).size());
+        assertTrue(r.errLines().contains("error: " + in.resolve("no_audio.mp4") + ": cannot decode: the video has no audio stream"),
+                r.errLines().toString());
+        assertEquals(4, r.errLines().stream().filter(l -> l.startsWith("progress: ")).count());
+        assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("progress: 4/4 inputs (1 failed), 3 windows")));
+    }
+
+    @Test
     void verboseAddsTheStackTrace() throws Exception {
         Result r = run("embed", "--audio", tmp.resolve("missing.wav").toString(), "--model", "demo", "--verbose");
         assertEquals(1, r.status());
