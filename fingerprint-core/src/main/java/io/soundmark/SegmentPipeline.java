@@ -91,9 +91,10 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
                     if (block == null) {
                         block = new float[features.blockSize()];
                     }
-                    logMel.compute(w.buffer(), w.offset() + offset, length, block, 0);
+                    logMel.compute(w.buffer(), w.offset() + offset, length, w.startSample() + offset, block, 0);
                     blocks[c] = new Block(owner, block, (double) length / w.length());
                 }
+                logMel.forgetBefore(w.startSample()); // later windows start later still
                 owner.featureMs = (System.nanoTime() - start) / 1e6;
                 for (Block b : blocks) {
                     queue.put(b);

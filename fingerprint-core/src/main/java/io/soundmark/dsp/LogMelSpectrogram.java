@@ -12,7 +12,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * to float32 before the power is taken, as NumPy's {@code complex64} spectrogram does). Output is
  * row-major {@code [frames][melBins]}.
  *
- * <p>An instance keeps scratch buffers and is not thread-safe; use one per thread.
+ * <p>An instance keeps scratch buffers (and, for streams, the frames it can share between
+ * overlapping windows) and is not thread-safe; use one per thread.
  *
  * <pre>{@code
  * LogMelSpectrogram logMel = new LogMelSpectrogram(FeatureSettings.clapHtsatUnfused());
@@ -29,6 +30,9 @@ public final class LogMelSpectrogram {
     private final double[] window;
     private final double[] frame;
     private final double[] power;
+    private final java.util.TreeMap<Long, float[]> sharedRows = new java.util.TreeMap<>();
+    private final java.util.ArrayDeque<float[]> spareRows = new java.util.ArrayDeque<>();
+    private long framesComputed;
 
     public LogMelSpectrogram(FeatureSettings settings) {
         this.settings = settings;
@@ -64,6 +68,20 @@ public final class LogMelSpectrogram {
 
     /** As {@link #compute(float[], int, int)}, writing into {@code out} at {@code outOffset}. */
     public void compute(float[] samples, int offset, int length, float[] out, int outOffset) {
+        compute(samples, offset, length, -1, out, outOffset);
+    }
+
+    /**
+     * As {@link #compute(float[], int, int, float[], int)} for a stretch of one continuous stream,
+     * {@code samples[offset]} being sample {@code streamPosition} of it. Frames made of the stream's
+     * own samples (not of repeat-padding seams, zeros or reflections) are remembered by stream
+     * position and reused by later calls: overlapping windows, and the repeated copies inside a
+     * repeat-padded window, share them. Reused rows are the very values a fresh computation gives.
+     * Call {@link #forgetBefore(long)} as the stream advances to bound the memory.
+     *
+     * @param streamPosition the stream position of {@code samples[offset]}, or -1 to share nothing
+     */
+    public void compute(float[] samples, int offset, int length, long streamPosition, float[] out, int outOffset) {
         int max = settings.maxSamples();
         if (length < 1 || length > max) {
             throw new IllegalArgumentException("window length must be in 1.." + max + ", got " + length);
@@ -77,6 +95,13 @@ public final class LogMelSpectrogram {
         int tiled = (padded / length) * length;   // repeat-pad: the window tiled, then zeros
         for (int t = 0; t < frames; t++) {
             int start = t * hop - half;
+            int row = outOffset + t * mels;
+            long key = streamPosition < 0 ? -1 : plainFramePosition(start, n, length, tiled, padded, streamPosition);
+            float[] cached = key < 0 ? null : sharedRows.get(key);
+            if (cached != null) {
+                System.arraycopy(cached, 0, out, row, mels);
+                continue;
+            }
             if (start >= 0 && start + n <= padded) {
                 int j = start;
                 int phase = start % length;
@@ -93,12 +118,42 @@ public final class LogMelSpectrogram {
                 }
             }
             fft.realForward(frame);
+            framesComputed++;
             powerSpectrum();
-            int row = outOffset + t * mels;
             for (int m = 0; m < mels; m++) {
                 out[row + m] = (float) (10.0 * Math.log10(Math.max(MEL_FLOOR, melFilters.apply(m, power))));
             }
+            if (key >= 0) {
+                float[] keep = spareRows.isEmpty() ? new float[mels] : spareRows.pop();
+                System.arraycopy(out, row, keep, 0, mels);
+                sharedRows.put(key, keep);
+            }
         }
+    }
+
+    /** Frames transformed so far (shared ones are not counted again). */
+    long framesComputed() {
+        return framesComputed;
+    }
+
+    /** Forgets the shared frames that start before {@code streamPosition}. */
+    public void forgetBefore(long streamPosition) {
+        var old = sharedRows.headMap(streamPosition);
+        spareRows.addAll(old.values());
+        old.clear();
+    }
+
+    /**
+     * The stream position of a frame that lies wholly inside one repeat-padded copy of the window
+     * (no seam, zeros or reflection), or -1.
+     */
+    private static long plainFramePosition(int start, int n, int length, int tiled, int padded, long streamPosition) {
+        if (start < 0 || start + n > Math.min(tiled, padded)) {
+            return -1;
+        }
+        int copy = start / length;
+        int within = start - copy * length;
+        return within + n <= length ? streamPosition + within : -1;
     }
 
     /** Index into the padded signal for NumPy's "reflect" centring (mirror without repeating the edge). */

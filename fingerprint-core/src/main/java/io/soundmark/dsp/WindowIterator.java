@@ -75,7 +75,7 @@ public final class WindowIterator {
             double length = sourceEnded ? Math.min(sourceDuration.getAsDouble(), maxLength) : maxLength;
             endSec = Math.min(endSec, length);
         }
-        return new AudioWindow(index++, startSec, endSec, buffer, (int) (start - bufferStart), (int) (end - start));
+        return new AudioWindow(index++, startSec, endSec, start, buffer, (int) (start - bufferStart), (int) (end - start));
     }
 
     private void discardBefore(long start) {
