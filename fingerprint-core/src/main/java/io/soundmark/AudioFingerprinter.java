@@ -321,7 +321,7 @@ public final class AudioFingerprinter implements AutoCloseable {
             return this;
         }
 
-        /** Model inputs per inference call, 1 to 256 (default 4). Results do not depend on it. */
+        /** Model inputs per inference call, 1 to 256 (default 2). Results do not depend on it. */
         public Builder batchSize(int size) {
             this.batchSize = size;
             return this;

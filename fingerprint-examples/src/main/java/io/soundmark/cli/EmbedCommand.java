@@ -50,7 +50,7 @@ final class EmbedCommand implements Callable<Integer> {
     @Option(names = "--no-normalize", description = "Write raw model vectors instead of L2-normalised ones.")
     boolean noNormalize;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "4",
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2",
             description = "Windows per inference call, 1 to 256 (default ${DEFAULT-VALUE}); results do not depend on it.")
     int batchSize;
 

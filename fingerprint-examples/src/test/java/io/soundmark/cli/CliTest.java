@@ -61,7 +61,7 @@ class CliTest {
             assertTrue(r.out().contains(option), option);
         }
         for (String fact : new String[] {"1.0 to 30.0 (default 5.0)", "0.5 to 15.0 (default 2.5)",
-                "8000 to 192000 (default 48000", "1.0 to 600.0 (default 120.0)", "1 to 256 (default 4)"}) {
+                "8000 to 192000 (default 48000", "1.0 to 600.0 (default 120.0)", "1 to 256 (default 2)"}) {
             assertTrue(r.out().replaceAll("\\s+", " ").contains(fact), fact);
         }
     }
