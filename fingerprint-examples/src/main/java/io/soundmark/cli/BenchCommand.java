@@ -3,9 +3,6 @@ package io.soundmark.cli;
 import io.soundmark.AudioFingerprinter;
 import io.soundmark.DecodedAudio;
 import io.soundmark.FingerprintInput;
-import io.soundmark.decode.JavaSoundDecoderProvider;
-import io.soundmark.decode.MediaProbe;
-import io.soundmark.decode.PcmStream;
 import io.soundmark.dsp.FeatureSettings;
 import io.soundmark.dsp.LogMelSpectrogram;
 import io.soundmark.dsp.Resampler;
@@ -13,10 +10,8 @@ import io.soundmark.dsp.SampleSource;
 import io.soundmark.model.EmbeddingModel;
 import io.soundmark.model.ModelManifest;
 import io.soundmark.model.ModelSource;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -112,11 +107,14 @@ final class BenchCommand implements Callable<Integer> {
     private void frontEnd(PrintWriter out, Path dir, FeatureSettings features) throws IOException {
         Path wav = noiseWav(dir.resolve("front.wav"), 60);
         int windows = 60 / 10;
-        double decodeMs = median(() -> {
-            float[] mono = decodeMono(wav);
-            return mono.length;
-        });
-        float[] mono = decodeMono(wav);
+        float[] mono;
+        double decodeMs;
+        try (AudioFingerprinter atSourceRate = AudioFingerprinter.builder().model(ModelSource.demo()).sampleRate(44100)
+                .maxAudioLengthSec(600).build()) {
+            decodeMono(atSourceRate, wav); // warm-up
+            decodeMs = median(() -> decodeMono(atSourceRate, wav).length);
+            mono = decodeMono(atSourceRate, wav);
+        }
         double resampleMs = median(() -> resampleAll(mono).length);
         float[] at48k = resampleAll(mono);
         LogMelSpectrogram logMel = new LogMelSpectrogram(features);
@@ -248,27 +246,15 @@ final class BenchCommand implements Callable<Integer> {
         return sorted[sorted.length / 2];
     }
 
-    private float[] decodeMono(Path wav) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(wav), MediaProbe.HEAD_SIZE + 1)) {
-            raw.mark(MediaProbe.HEAD_SIZE + 1);
-            byte[] head = raw.readNBytes(MediaProbe.HEAD_SIZE);
-            raw.reset();
-            try (PcmStream pcm = new JavaSoundDecoderProvider().open(new MediaProbe(wav.toString(), head, raw, wav, null))) {
-                int ch = pcm.channels();
-                float[] buf = new float[8192 * ch];
-                float[] mono = new float[(int) pcm.frameLength().orElse(0)];
-                int at = 0;
-                for (int n; (n = pcm.read(buf, 8192)) >= 0; ) {
-                    for (int i = 0; i < n; i++) {
-                        float sum = 0;
-                        for (int c = 0; c < ch; c++) {
-                            sum += buf[i * ch + c];
-                        }
-                        mono[at++] = sum / ch;
-                    }
-                }
-                return mono;
+    /** The WAV decoded and downmixed by the pipeline's own stages; {@code f} runs at the WAV's rate. */
+    private static float[] decodeMono(AudioFingerprinter f, Path wav) {
+        try (DecodedAudio audio = f.openAudio(FingerprintInput.audio(wav))) {
+            float[] mono = new float[44100 * 600];
+            int size = 0;
+            for (int n; (n = audio.read(mono, size, mono.length - size)) > 0; ) {
+                size += n;
             }
+            return Arrays.copyOf(mono, size);
         }
     }
 

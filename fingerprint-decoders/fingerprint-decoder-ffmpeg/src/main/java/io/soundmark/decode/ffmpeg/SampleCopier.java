@@ -26,6 +26,7 @@ import org.bytedeco.javacpp.ShortPointer;
 final class SampleCopier {
 
     private final int channels;
+    // scratch arrays, grown to the largest frame seen and reused
     private float[] floats = new float[0];
     private double[] doubles = new double[0];
     private short[] shorts = new short[0];
@@ -48,7 +49,7 @@ final class SampleCopier {
             BytePointer data = frame.data(p);
             int stride = planar ? channels : 1;
             if (format == AV_SAMPLE_FMT_FLT || format == AV_SAMPLE_FMT_FLTP) {
-                floats = grow(floats, perPlane);
+                floats = floats.length >= perPlane ? floats : new float[perPlane];
                 new FloatPointer(data).position(offset).get(floats, 0, perPlane);
                 for (int i = 0; i < perPlane; i++) {
                     out[i * stride + p] = floats[i];
@@ -82,9 +83,5 @@ final class SampleCopier {
                 throw new IOException("unsupported FFmpeg sample format " + format);
             }
         }
-    }
-
-    private static float[] grow(float[] a, int n) {
-        return a.length >= n ? a : new float[n];
     }
 }
