@@ -14,4 +14,27 @@ public interface SampleSource {
      * @return the number of samples read (at least 1 when {@code length > 0}), or -1 at the end
      */
     int read(float[] buffer, int offset, int length) throws IOException;
+
+    /** The samples of an array, at {@code sampleRate}. */
+    static SampleSource of(float[] samples, int sampleRate) {
+        return new SampleSource() {
+            private int position;
+
+            @Override
+            public int sampleRate() {
+                return sampleRate;
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int length) {
+                if (position == samples.length) {
+                    return -1;
+                }
+                int n = Math.min(length, samples.length - position);
+                System.arraycopy(samples, position, buffer, offset, n);
+                position += n;
+                return n;
+            }
+        };
+    }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code soundmark bench}: front-end, model-only and end-to-end costs measured side by side in one
- * run, with the machine's core count and peak RSS. Inputs are generated WAVs (44.1 kHz stereo
+ * run, with the machine's core count and peak RSS. Inputs are generated WAVs ({@code --input-rate}, stereo
  * 16-bit noise, so decoding, downmixing and resampling are all exercised).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
@@ -60,6 +60,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--decoder", paramLabel = "NAME", description = "With --decode: force this decoder.")
     String decoder;
+
+    @Option(names = "--input-rate", paramLabel = "HZ", defaultValue = "44100",
+            description = "Sample rate of the generated stereo WAVs (default ${DEFAULT-VALUE}; 48000 skips resampling).")
+    int inputRate;
 
     @Option(names = "--soak", paramLabel = "WINDOWS",
             description = "Only run WINDOWS windows (1 s windows, 0.5 s hop, over generated audio) and print RSS as it goes.")
@@ -109,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
         int windows = 60 / 10;
         float[] mono;
         double decodeMs;
-        try (AudioFingerprinter atSourceRate = AudioFingerprinter.builder().model(ModelSource.demo()).sampleRate(44100)
+        try (AudioFingerprinter atSourceRate = AudioFingerprinter.builder().model(ModelSource.demo()).sampleRate(inputRate)
                 .maxAudioLengthSec(600).build()) {
             decodeMono(atSourceRate, wav); // warm-up
             decodeMs = median(() -> decodeMono(atSourceRate, wav).length);
@@ -125,8 +129,8 @@ final class BenchCommand implements Callable<Integer> {
             return windows;
         });
         out.println("front end, per 10 s of audio (one full model input):");
-        out.printf("  decode (WAV 44.1 kHz stereo 16-bit) %8.2f ms%n", decodeMs / windows);
-        out.printf("  resample 44.1 -> 48 kHz             %8.2f ms%n", resampleMs / windows);
+        out.printf("  decode (WAV %6d Hz stereo 16-bit)  %8.2f ms%n", inputRate, decodeMs / windows);
+        out.printf("  resample %6d -> 48000 Hz          %8.2f ms%n", inputRate, resampleMs / windows);
         out.printf("  log-mel (1001 x 64)                 %8.2f ms%n", logMelMs / windows);
         out.printf("  total                               %8.2f ms%n%n", (decodeMs + resampleMs + logMelMs) / windows);
     }
@@ -235,8 +239,8 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         for (var e : endToEndMs.entrySet()) {
             double ms = median(e.getValue());
-            out.printf("end to end, %.0f s WAV (44.1 kHz stereo, 5 s windows, 2.5 s hop): %d windows, %.2f ms per window, "
-                    + "%.1f x real time, %.2f x the best model-only%n", e.getKey(), windows.get(e.getKey()), ms,
+            out.printf("end to end, %.0f s WAV (%d Hz stereo, 5 s windows, 2.5 s hop): %d windows, %.2f ms per window, "
+                    + "%.1f x real time, %.2f x the best model-only%n", e.getKey(), inputRate, windows.get(e.getKey()), ms,
                     e.getKey() / (ms * windows.get(e.getKey()) / 1000), ms / best);
         }
     }
@@ -249,7 +253,7 @@ final class BenchCommand implements Callable<Integer> {
     /** The WAV decoded and downmixed by the pipeline's own stages; {@code f} runs at the WAV's rate. */
     private static float[] decodeMono(AudioFingerprinter f, Path wav) {
         try (DecodedAudio audio = f.openAudio(FingerprintInput.audio(wav))) {
-            float[] mono = new float[44100 * 600];
+            float[] mono = new float[f.options().sampleRate() * 600];
             int size = 0;
             for (int n; (n = audio.read(mono, size, mono.length - size)) > 0; ) {
                 size += n;
@@ -258,28 +262,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static float[] resampleAll(float[] mono) throws IOException {
-        SampleSource in = new SampleSource() {
-            int position;
-
-            @Override
-            public int sampleRate() {
-                return 44100;
-            }
-
-            @Override
-            public int read(float[] buffer, int offset, int length) {
-                if (position == mono.length) {
-                    return -1;
-                }
-                int n = Math.min(length, mono.length - position);
-                System.arraycopy(mono, position, buffer, offset, n);
-                position += n;
-                return n;
-            }
-        };
-        SampleSource out = Resampler.of(44100, 48000).resample(in);
-        float[] result = new float[(int) Resampler.of(44100, 48000).outputLength(mono.length)];
+    private float[] resampleAll(float[] mono) throws IOException {
+        SampleSource in = SampleSource.of(mono, inputRate);
+        SampleSource out = Resampler.of(inputRate, 48000).resample(in);
+        float[] result = new float[(int) Resampler.of(inputRate, 48000).outputLength(mono.length)];
         int at = 0;
         for (int n; at < result.length && (n = out.read(result, at, result.length - at)) >= 0; ) {
             at += n;
@@ -308,9 +294,9 @@ final class BenchCommand implements Callable<Integer> {
         return sorted[sorted.length / 2];
     }
 
-    /** 44.1 kHz stereo 16-bit white noise at -20 dBFS. */
-    static Path noiseWav(Path file, double seconds) throws IOException {
-        int rate = 44100;
+    /** Stereo 16-bit white noise at -20 dBFS, at {@code --input-rate}. */
+    private Path noiseWav(Path file, double seconds) throws IOException {
+        int rate = inputRate;
         long frames = Math.round(seconds * rate);
         ByteBuffer h = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
         h.put("RIFF".getBytes()).putInt((int) (36 + frames * 4)).put("WAVE".getBytes());
