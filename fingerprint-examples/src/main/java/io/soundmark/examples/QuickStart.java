@@ -29,7 +29,7 @@ public final class QuickStart {
 
     static List<SegmentEmbedding> fingerprint(Path audio) {
         try (AudioFingerprinter fingerprinter = AudioFingerprinter.builder()
-                .model(ModelSource.demo())          // or ModelSource.file(Path.of("clap-htsat-unfused.pt"))
+                .model(ModelSource.demo())          // or ModelSource.file(Path.of("clap-htsat-unfused")), an export
                 .segmentDurationSec(5.0)
                 .segmentHopSec(2.5)
                 .build()) {
