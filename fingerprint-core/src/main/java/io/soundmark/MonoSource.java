@@ -56,10 +56,6 @@ final class MonoSource implements SampleSource {
         return framesRead;
     }
 
-    boolean ended() {
-        return ended;
-    }
-
     /** Duration of the whole source in seconds: the stated length, else reads to the end to count. */
     double totalDurationSec() throws IOException {
         if (!ended && pcm.frameLength().isPresent()) {

@@ -111,8 +111,4 @@ public final class TestFiles {
             return amplitude * ((x >>> 11) / (double) (1L << 53) * 2 - 1);
         };
     }
-
-    static InputStream stream(Path file) throws IOException {
-        return Files.newInputStream(file);
-    }
 }

@@ -8,7 +8,6 @@ import io.soundmark.FingerprintInput;
 import io.soundmark.TestFiles;
 import io.soundmark.model.ModelSource;
 import java.io.ByteArrayInputStream;
-import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
