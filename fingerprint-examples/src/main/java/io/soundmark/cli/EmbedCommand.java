@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code soundmark embed}: fingerprints one input and writes JSON Lines. */
 @Command(name = "embed", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
-        description = {"Fingerprint one audio file or the audio track of one video.",
-                "Writes one JSON object per window (JSON Lines) to stdout or --output."})
+        description = {"Fingerprint audio, or the audio track of videos.",
+                "Writes one JSON object per window (JSON Lines) to stdout or --output; with many inputs, one",
+                "file per input into --output-dir."})
 final class EmbedCommand implements Callable<Integer> {
 
     @Mixin
