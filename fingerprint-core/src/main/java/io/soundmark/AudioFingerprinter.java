@@ -242,8 +242,7 @@ public final class AudioFingerprinter implements AutoCloseable {
                     LOG.debug("loading model {} from {} on {}", manifest.id(), modelSource.name(), options.device());
                     model = modelSource.load(manifest, options.device());
                 } catch (IOException | RuntimeException e) {
-                    throw new ModelException("model " + modelSource.name() + ": " + SourceResolver.describe(
-                            e instanceof IOException io ? io : new IOException(e.getMessage(), e)), e);
+                    throw new ModelException("model " + modelSource.name() + ": " + SourceResolver.describe(e), e);
                 }
             }
             return model;

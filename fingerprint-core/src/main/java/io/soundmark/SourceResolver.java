@@ -84,7 +84,7 @@ final class SourceResolver {
         }
     }
 
-    static String describe(IOException e) {
+    static String describe(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

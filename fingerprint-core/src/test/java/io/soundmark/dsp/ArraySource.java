@@ -2,14 +2,11 @@ package io.soundmark.dsp;
 
 /** Samples from an array, handed out in chunks of at most {@code chunk}. */
 final class ArraySource implements SampleSource {
-    private final float[] samples;
-    private final int rate;
+    private final SampleSource samples;
     private final int chunk;
-    private int position;
 
     ArraySource(float[] samples, int rate, int chunk) {
-        this.samples = samples;
-        this.rate = rate;
+        this.samples = SampleSource.of(samples, rate);
         this.chunk = chunk;
     }
 
@@ -19,18 +16,12 @@ final class ArraySource implements SampleSource {
 
     @Override
     public int sampleRate() {
-        return rate;
+        return samples.sampleRate();
     }
 
     @Override
-    public int read(float[] buffer, int offset, int length) {
-        if (position == samples.length) {
-            return -1;
-        }
-        int n = Math.min(Math.min(length, chunk), samples.length - position);
-        System.arraycopy(samples, position, buffer, offset, n);
-        position += n;
-        return n;
+    public int read(float[] buffer, int offset, int length) throws java.io.IOException {
+        return samples.read(buffer, offset, Math.min(length, chunk));
     }
 
     /** Everything a source yields, read {@code chunk} samples at a time. */

@@ -290,8 +290,7 @@ final class BenchCommand implements Callable<Integer> {
         if (sink == Long.MIN_VALUE) {
             throw new IllegalStateException(); // keeps the work observable
         }
-        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return sorted[sorted.length / 2];
+        return median(times);
     }
 
     /** Stereo 16-bit white noise at -20 dBFS, at {@code --input-rate}. */

@@ -131,10 +131,7 @@ final class EmbedCommand implements Callable<Integer> {
                 try {
                     AtomicFile.write(outputDir.resolve(outputName(name)), temporary -> {
                         try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                            for (SegmentEmbedding segment : result.segments()) {
-                                out.write(segment.toJson());
-                                out.write('\n');
-                            }
+                            result.segments().forEach(segment -> writeLine(out, segment));
                         }
                     });
                 } catch (IOException e) {
