@@ -1,6 +1,7 @@
 package io.soundmark.dsp;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,6 +29,7 @@ public final class Resampler {
     public static final int MAX_RATE = 192000;
 
     static final int MAX_EXACT_PHASES = 4096;
+    private static final int MIN_PERIODS_PER_BLOCK = 16;   // below this, per-block overhead outweighs SIMD
     private static final double PASSBAND_EDGE = 0.9;
     private static final double STOPBAND_ATTENUATION_DB = 120.0;
     private static final Map<Long, Resampler> CACHE = new ConcurrentHashMap<>();
@@ -39,6 +41,7 @@ public final class Resampler {
     private final int phases;
     private final int taps;      // coefficients per phase (2K)
     private final float[] coefficients; // (phases + 1) rows of taps
+    private final int periodsPerBlock;  // for PeriodicStream; 0 without exact phases
 
     private Resampler(int fromRate, int toRate) {
         this.fromRate = fromRate;
@@ -50,6 +53,7 @@ public final class Resampler {
             this.phases = 0;
             this.taps = 0;
             this.coefficients = new float[0];
+            this.periodsPerBlock = 0;
             return;
         }
         this.phases = Math.min(up, MAX_EXACT_PHASES);
@@ -78,6 +82,13 @@ public final class Resampler {
                 coefficients[p * taps + j] = (float) (row[j] / sum);  // unit DC gain in every phase
             }
         }
+        // about 64 Ki outputs per block, and lanes of at most 256 Ki samples in all
+        this.periodsPerBlock = phases < up ? 0 : Math.min(1024, Math.min(65536 / up, 262144 / (down * shifts())));
+    }
+
+    /** Input lanes per residue modulo {@code down} in {@link PeriodicStream}: the periods one output's taps span. */
+    private int shifts() {
+        return (down - 1 + taps - 1) / down + 1;
     }
 
     /**
@@ -117,22 +128,95 @@ public final class Resampler {
             throw new IllegalArgumentException("source is at " + source.sampleRate() + " Hz, resampler expects "
                     + fromRate + " Hz");
         }
-        return fromRate == toRate ? source : new Stream(source);
+        if (fromRate == toRate) {
+            return source;
+        }
+        return periodsPerBlock >= MIN_PERIODS_PER_BLOCK ? new PeriodicStream(source) : new DirectStream(source);
     }
 
-    /** Streaming state: a window of input samples and the position of the next output sample. */
-    private final class Stream implements SampleSource {
-        private final SampleSource source;
-        private final int half = taps / 2;
-        private float[] input = new float[Math.max(4 * taps, 16384)];
-        private long inputStart = -half;   // absolute index of input[0]; zeros precede the signal
-        private long inputEnd = 0;         // absolute index one past the last buffered sample
-        private long sourceLength = -1;    // known once the source has ended
-        private long base = 0;             // floor(k · down / up) of the next output k
-        private long remainder = 0;        // (k · down) mod up
+    /** The same conversion as {@link #resample}, always one dot product per output sample; for tests. */
+    SampleSource resampleDirectly(SampleSource source) {
+        return new DirectStream(source);
+    }
 
-        Stream(SampleSource source) {
-            this.source = source; // input[0 .. half) stays zero: the samples before time 0
+    /**
+     * Input samples by absolute index, zeros before the first and after the last; keeps what is
+     * still needed and reads more on demand.
+     */
+    private final class InputBuffer {
+        private final SampleSource source;
+        private float[] data = new float[Math.max(4 * taps, 16384)];
+        private long start = -taps;       // absolute index of data[0]; zeros precede the signal
+        private long end = 0;             // absolute index one past the last buffered sample
+        private long sourceLength = -1;   // known once the source has ended
+
+        InputBuffer(SampleSource source) {
+            this.source = source;
+        }
+
+        /** Buffers {@code [from, to)}, dropping what lies before {@code from}; zeros pad the end. */
+        void load(long from, long to) throws IOException {
+            int drop = (int) (Math.min(from, end) - start);
+            if (drop > 0) {
+                System.arraycopy(data, drop, data, 0, (int) (end - start) - drop);
+                start = from;
+            }
+            if (data.length < to - start) {
+                data = Arrays.copyOf(data, (int) Math.max(to - start, 2L * data.length));
+            }
+            while (end < to) {
+                int free = data.length - (int) (end - start);
+                int n = sourceLength >= 0 ? -1 : source.read(data, (int) (end - start), free);
+                if (n < 0) {
+                    if (sourceLength < 0) {
+                        sourceLength = end;
+                    }
+                    Arrays.fill(data, (int) (end - start), (int) (to - start), 0f);
+                    end = to;
+                } else {
+                    end += n;
+                }
+            }
+        }
+
+        /** Index in {@link #data} of absolute sample {@code index}. */
+        int offset(long index) {
+            return (int) (index - start);
+        }
+
+        /** Output samples for the input read so far once it has ended, else -1. */
+        long outputsAtEnd() {
+            return sourceLength < 0 ? -1 : outputLength(sourceLength);
+        }
+    }
+
+    /**
+     * Exact phases: the output repeats its phase pattern every {@code up} samples, which consume
+     * {@code down} input samples. A block of {@code periods} such periods is computed tap by tap
+     * across all periods at once, a plain multiply-add over arrays that the JIT turns into SIMD
+     * instructions (about four times faster than one dot product per output sample). Each output
+     * sums the same products in the same order whatever the block or read sizes.
+     */
+    private final class PeriodicStream implements SampleSource {
+        private final InputBuffer input;
+        private final int periods;
+        private final int shifts;         // lanes per input residue: taps reach this many periods ahead
+        private final float[][] lanes;    // lanes[r * shifts + q][m] = x[first + r + down * (m + q)]
+        private final float[] gathered;   // x[first + r + down * n] for one residue r
+        private final float[] sums;
+        private final float[] block;      // outputs of one block, in time order
+        private long blockStart;          // absolute index of the next block's first output
+        private int available;            // outputs in block
+        private int delivered;            // of which already read
+
+        PeriodicStream(SampleSource source) {
+            this.input = new InputBuffer(source);
+            this.shifts = shifts();
+            this.periods = periodsPerBlock;
+            this.lanes = new float[down * shifts][periods];
+            this.gathered = new float[periods + shifts - 1];
+            this.sums = new float[periods];
+            this.block = new float[up * periods];
         }
 
         @Override
@@ -142,42 +226,122 @@ public final class Resampler {
 
         @Override
         public int read(float[] buffer, int offset, int length) throws IOException {
-            int produced = 0;
-            while (produced < length) {
-                if (sourceLength >= 0 && base >= sourceLength) {
+            if (delivered == available) {
+                computeBlock();
+                if (available == 0) {
+                    return length == 0 ? 0 : -1;
+                }
+            }
+            int n = Math.min(length, available - delivered);
+            System.arraycopy(block, delivered, buffer, offset, n);
+            delivered += n;
+            return n;
+        }
+
+        private void computeBlock() throws IOException {
+            long first = blockStart / up * down - taps / 2 + 1;   // input under tap 0 of the block's first output
+            input.load(first, first + (long) down * (periods + shifts - 1));
+            long total = input.outputsAtEnd();
+            available = (int) (total < 0 ? block.length : Math.max(0, Math.min(block.length, total - blockStart)));
+            delivered = 0;
+            if (available == 0) {
+                return;
+            }
+            float[] x = input.data;
+            int origin = input.offset(first);
+            for (int r = 0; r < down; r++) {
+                int from = origin + r;
+                for (int m = 0; m < gathered.length; m++) {
+                    gathered[m] = x[from + down * m];
+                }
+                for (int q = 0; q < shifts; q++) {
+                    System.arraycopy(gathered, q, lanes[r * shifts + q], 0, periods);
+                }
+            }
+            for (int i = 0; i < up; i++) {
+                int skip = (int) ((long) i * down / up);           // input samples before output i of a period
+                int row = (int) ((long) i * down % up) * taps;     // its phase's coefficients
+                Arrays.fill(sums, 0f);
+                for (int j = 0; j < taps; j += 4) {
+                    multiplyAdd(lane(skip + j), coefficients[row + j], lane(skip + j + 1), coefficients[row + j + 1],
+                            lane(skip + j + 2), coefficients[row + j + 2], lane(skip + j + 3), coefficients[row + j + 3]);
+                }
+                for (int m = 0; m < periods; m++) {
+                    block[i + up * m] = sums[m];
+                }
+            }
+            blockStart += block.length;
+        }
+
+        /** The lane holding {@code x[first + d + down * m]} at index {@code m}. */
+        private float[] lane(int d) {
+            return lanes[(d % down) * shifts + d / down];
+        }
+
+        /** Four taps at once: a quarter of the loads and stores of {@link #sums}. */
+        private void multiplyAdd(float[] x0, float c0, float[] x1, float c1, float[] x2, float c2, float[] x3, float c3) {
+            float[] s = sums;
+            for (int m = 0; m < s.length; m++) {
+                s[m] += c0 * x0[m] + c1 * x1[m] + c2 * x2[m] + c3 * x3[m];
+            }
+        }
+    }
+
+    /**
+     * Rate pairs whose phase pattern is too long for {@link PeriodicStream}: one dot product per
+     * output sample, between interpolated phases where there are more than {@value #MAX_EXACT_PHASES}.
+     */
+    private final class DirectStream implements SampleSource {
+        private final InputBuffer input;
+        private final int half = taps / 2;
+        private long base = 0;             // floor(k · down / up) of the next output k
+        private long remainder = 0;        // (k · down) mod up
+        private long produced = 0;
+
+        DirectStream(SampleSource source) {
+            this.input = new InputBuffer(source);
+        }
+
+        @Override
+        public int sampleRate() {
+            return toRate;
+        }
+
+        @Override
+        public int read(float[] buffer, int offset, int length) throws IOException {
+            int n = 0;
+            while (n < length) {
+                long total = input.outputsAtEnd();
+                if (total >= 0 && produced >= total) {
                     break;
                 }
-                if (base + half >= inputEnd && sourceLength < 0) {
-                    fill();
+                if (base + half >= input.end) {
+                    input.load(base - half + 1, base - half + 1 + input.data.length);
                     continue;
                 }
-                buffer[offset + produced++] = next();
+                buffer[offset + n++] = next();
             }
-            return produced == 0 && length > 0 ? -1 : produced;
+            return n == 0 && length > 0 ? -1 : n;
         }
 
         private float next() {
-            int start = (int) (base - half + 1 - inputStart);
-            double value;
-            if (phases == up) {
-                value = dot((int) remainder * taps, start);
-            } else {
-                long scaled = remainder * phases;
-                int p = (int) (scaled / up);
-                double w = (double) (scaled % up) / up;
-                double a = dot(p * taps, start);
-                value = w == 0 ? a : a + w * (dot((p + 1) * taps, start) - a);
-            }
+            int start = input.offset(base - half + 1);
+            long scaled = remainder * phases;
+            int p = (int) (scaled / up);
+            double w = (double) (scaled % up) / up;
+            double a = dot(p * taps, start);
+            double value = w == 0 ? a : a + w * (dot((p + 1) * taps, start) - a);
             remainder += down;
             base += remainder / up;
             remainder %= up;
+            produced++;
             return (float) value;
         }
 
         /** Four independent float sums keep the CPU's pipelines full; their error stays near -140 dB. */
         private double dot(int row, int start) {
             float[] c = coefficients;
-            float[] x = input;
+            float[] x = input.data;
             float s0 = 0;
             float s1 = 0;
             float s2 = 0;
@@ -189,30 +353,6 @@ public final class Resampler {
                 s3 += x[start + j + 3] * c[row + j + 3];
             }
             return (double) s0 + s1 + s2 + s3;
-        }
-
-        /** Drops samples no longer needed, then reads more input (zeros after the end). */
-        private void fill() throws IOException {
-            long keepFrom = base - half + 1;
-            int drop = (int) (keepFrom - inputStart);
-            int valid = (int) (inputEnd - inputStart);
-            if (drop > 0) {
-                System.arraycopy(input, drop, input, 0, valid - drop);
-                inputStart += drop;
-                valid -= drop;
-            }
-            if (input.length - valid < taps) {
-                input = java.util.Arrays.copyOf(input, input.length * 2);
-            }
-            int n = source.read(input, valid, input.length - valid);
-            if (n < 0) {
-                sourceLength = inputEnd;
-                int pad = Math.min(input.length - valid, taps + 1);
-                java.util.Arrays.fill(input, valid, valid + pad, 0f);
-                inputEnd += pad;
-            } else {
-                inputEnd += n;
-            }
         }
     }
 

@@ -120,13 +120,31 @@ class ResamplerTest {
         assertTrue(db <= -80, "sweep error " + db + " dB");
     }
 
-    @Test
-    void outputDoesNotDependOnHowTheInputIsChunked() throws IOException {
-        float[] in = tone(1234.5, 44100, 0.3);
-        float[] whole = ArraySource.drain(Resampler.of(44100, 48000).resample(new ArraySource(in, 44100)), 65536);
-        for (int chunk : new int[] {1, 7, 480, 4096}) {
-            float[] chunked = ArraySource.drain(Resampler.of(44100, 48000).resample(new ArraySource(in, 44100, chunk)), chunk);
+    @ParameterizedTest(name = "{0} Hz -> {1} Hz")
+    @CsvSource({"44100, 48000", "8000, 48000", "96000, 48000", "44101, 48000"})
+    void outputDoesNotDependOnHowTheInputIsChunked(int from, int to) throws IOException {
+        float[] in = tone(1234.5, from, 2.1);
+        float[] whole = ArraySource.drain(Resampler.of(from, to).resample(new ArraySource(in, from)), 65536);
+        for (int chunk : new int[] {1, 7, 480, 4096, 100000}) {
+            float[] chunked = ArraySource.drain(Resampler.of(from, to).resample(new ArraySource(in, from, chunk)), chunk);
             assertArrayEquals(whole, chunked, "input chunks of " + chunk);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} Hz -> {1} Hz")
+    @CsvSource({"44100, 48000", "48000, 44100", "8000, 48000", "96000, 48000", "11025, 48000", "16000, 44100"})
+    void blockwiseStreamMatchesOneDotProductPerOutput(int from, int to) throws IOException {
+        java.util.Random random = new java.util.Random(from);
+        float[] in = new float[3 * from + 17];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (float) (0.3 * random.nextGaussian());
+        }
+        Resampler resampler = Resampler.of(from, to);
+        float[] blockwise = ArraySource.drain(resampler.resample(new ArraySource(in, from, 3001)), 2000);
+        float[] direct = ArraySource.drain(resampler.resampleDirectly(new ArraySource(in, from, 3001)), 2000);
+        assertEquals(direct.length, blockwise.length);
+        for (int k = 0; k < direct.length; k++) {
+            assertEquals(direct[k], blockwise[k], 1e-6, "output sample " + k);
         }
     }
 
