@@ -38,6 +38,10 @@ final class MonoSource implements SampleSource {
         }
         if (channels == 1) {
             System.arraycopy(interleaved, 0, buffer, offset, frames);
+        } else if (channels == 2) { // the general loop's arithmetic, unrolled for the common case
+            for (int i = 0, p = 0; i < frames; i++, p += 2) {
+                buffer[offset + i] = (float) (((double) interleaved[p] + interleaved[p + 1]) / 2);
+            }
         } else {
             for (int i = 0, p = 0; i < frames; i++) {
                 double sum = 0;

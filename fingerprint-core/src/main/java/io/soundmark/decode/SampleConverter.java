@@ -48,6 +48,13 @@ final class SampleConverter {
             return;
         }
         boolean unsigned = encoding.equals(AudioFormat.Encoding.PCM_UNSIGNED);
+        if (bytesPerSample == 2 && !unsigned) { // the common case, without the general loop's per-byte work
+            int high = bigEndian ? 0 : 1;
+            for (int i = 0, p = 0; i < count; i++, p += 2) {
+                out[i] = (float) ((short) ((bytes[p + high] << 8) | (bytes[p + 1 - high] & 0xff)) * scale);
+            }
+            return;
+        }
         long offset = unsigned ? 1L << (8 * bytesPerSample - 1) : 0;
         for (int i = 0, p = 0; i < count; i++, p += bytesPerSample) {
             long v = 0;
