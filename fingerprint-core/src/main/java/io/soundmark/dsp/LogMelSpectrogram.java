@@ -30,6 +30,7 @@ public final class LogMelSpectrogram {
     private final double[] window;
     private final double[] frame;
     private final double[] power;
+    private final int binsUsed;
     private final java.util.TreeMap<Long, float[]> sharedRows = new java.util.TreeMap<>();
     private final java.util.ArrayDeque<float[]> spareRows = new java.util.ArrayDeque<>();
     private long framesComputed;
@@ -46,6 +47,7 @@ public final class LogMelSpectrogram {
         }
         this.frame = new double[n];
         this.power = new double[n / 2 + 1];
+        this.binsUsed = melFilters.binsUsed();
     }
 
     public FeatureSettings settings() {
@@ -165,16 +167,17 @@ public final class LogMelSpectrogram {
         return i > last ? 2 * last - i : i;
     }
 
-    /** |X|² from JTransforms' packed real FFT, each part rounded to float32 first. */
+    /** |X|² from JTransforms' packed real FFT, each part rounded to float32 first; only the bins the filters read. */
     private void powerSpectrum() {
         int n = frame.length;
         power[0] = square((float) frame[0]);
-        power[n / 2] = square((float) frame[1]);
-        for (int k = 1; k < n / 2; k++) {
+        int end = Math.min(binsUsed, n / 2);
+        for (int k = 1; k < end; k++) {
             double re = (float) frame[2 * k];
             double im = (float) frame[2 * k + 1];
             power[k] = re * re + im * im;
         }
+        power[n / 2] = square((float) frame[1]);
     }
 
     private static double square(double x) {

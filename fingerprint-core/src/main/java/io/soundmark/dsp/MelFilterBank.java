@@ -61,6 +61,15 @@ final class MelFilterBank {
         return first.length;
     }
 
+    /** Number of leading FFT bins the filters read: bins from here on never matter. */
+    int binsUsed() {
+        int used = 0;
+        for (int m = 0; m < first.length; m++) {
+            used = Math.max(used, first[m] + weights[m].length);
+        }
+        return used;
+    }
+
     /** Mel energy of filter {@code m} over a power spectrum. */
     double apply(int m, double[] power) {
         double[] w = weights[m];
