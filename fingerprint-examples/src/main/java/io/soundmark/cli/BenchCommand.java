@@ -14,12 +14,16 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -200,6 +204,7 @@ final class BenchCommand implements Callable<Integer> {
         Random random = new Random(1);
         Map<Integer, List<Double>> modelMs = new TreeMap<>();
         Map<Double, List<Double>> endToEndMs = new TreeMap<>();
+        Map<Double, List<Double>> frontEndCpuMs = new TreeMap<>();
         Map<Double, Integer> windows = new TreeMap<>();
         Map<Double, Path> files = new TreeMap<>();
         for (double length : seconds) {
@@ -222,10 +227,16 @@ final class BenchCommand implements Callable<Integer> {
                     modelMs.computeIfAbsent(batch, b -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6 / batch);
                 }
                 for (double length : seconds) { // max length 600 s: the defaults for inputs up to 120 s
+                    Map<Long, Long> frontEndBefore = frontEndCpuNanos();
                     long start = System.nanoTime();
                     int n = f.fingerprint(FingerprintInput.audio(files.get(length))).size();
                     windows.put(length, n);
                     endToEndMs.computeIfAbsent(length, l -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6 / n);
+                    long cpu = 0;
+                    for (var e : frontEndCpuNanos().entrySet()) {
+                        cpu += e.getValue() - frontEndBefore.getOrDefault(e.getKey(), 0L);
+                    }
+                    frontEndCpuMs.computeIfAbsent(length, l -> new ArrayList<>()).add(cpu / 1e6 / n);
                 }
             }
         }
@@ -239,9 +250,12 @@ final class BenchCommand implements Callable<Integer> {
         out.println();
         for (var e : endToEndMs.entrySet()) {
             double ms = median(e.getValue());
+            double frontEnd = median(frontEndCpuMs.get(e.getKey()));
             out.printf("end to end, %.0f s WAV (%d Hz stereo, 5 s windows, 2.5 s hop): %d windows, %.2f ms per window, "
                     + "%.1f x real time, %.2f x the best model-only%n", e.getKey(), inputRate, windows.get(e.getKey()), ms,
                     e.getKey() / (ms * windows.get(e.getKey()) / 1000), ms / best);
+            out.printf("  front end in the pipeline (decode, resample, windows, log-mel): %.2f ms CPU per window, "
+                    + "%.1f%% of end to end%n", frontEnd, 100 * frontEnd / ms);
         }
     }
 
@@ -319,6 +333,21 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Peak resident set size of this process (VmHWM), in KiB; 0 where /proc is not available. */
+    /** CPU time so far of each live front-end thread of the pipeline, by thread id. */
+    private static Map<Long, Long> frontEndCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("soundmark-front-end-")) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(info.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
+    }
+
     static long peakRssKb() {
         return rssKb("VmHWM:");
     }
