@@ -159,7 +159,7 @@ public final class Resampler {
             int drop = (int) (Math.min(from, end) - start);
             if (drop > 0) {
                 System.arraycopy(data, drop, data, 0, (int) (end - start) - drop);
-                start = from;
+                start += drop;
             }
             if (data.length < to - start) {
                 data = Arrays.copyOf(data, (int) Math.max(to - start, 2L * data.length));
