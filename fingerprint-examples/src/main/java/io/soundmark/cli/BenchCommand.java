@@ -146,7 +146,8 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < audio.length; i++) {
             audio[i] = (float) (random.nextGaussian() * 0.1);
         }
-        out.println("soak: windows, RSS (MiB), peak RSS (MiB), elapsed (s)");
+        // RSS minus the committed Java heap is what native memory (libtorch, buffers, JIT) adds
+        out.println("soak: windows, RSS (MiB), peak RSS (MiB), Java heap committed (MiB), RSS - heap (MiB), elapsed (s)");
         long start = System.nanoTime();
         long done = 0;
         long nextReport = 0;
@@ -154,8 +155,10 @@ final class BenchCommand implements Callable<Integer> {
                 .build()) {
             while (done < soakWindows) {
                 done += f.fingerprint(FingerprintInput.pcm(audio, 48000, 1)).size();
-                if (done >= nextReport) {
-                    out.printf("  %7d %8.0f %8.0f %8.1f%n", done, rssKb("VmRSS:") / 1024.0, peakRssKb() / 1024.0,
+                if (done >= nextReport || done >= soakWindows) {
+                    double rss = rssKb("VmRSS:") / 1024.0;
+                    double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0;
+                    out.printf("  %7d %8.0f %8.0f %8.0f %8.0f %8.1f%n", done, rss, peakRssKb() / 1024.0, heap, rss - heap,
                             (System.nanoTime() - start) / 1e9);
                     out.flush();
                     nextReport = done + Math.max(soakWindows / 20, 1);
