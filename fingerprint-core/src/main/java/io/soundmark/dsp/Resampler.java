@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * tabulated phases (error below −130 dB). Equal rates pass samples through untouched.
  *
  * <p>Instances are immutable and shared (filters are cached per rate pair); each
- * {@link #resample(SampleSource)} call returns an independent stream.
+ * {@link #resample(SampleSource)} call returns an independent stream. For every common rate pair
+ * the stream works a block of output periods at a time, as array multiply-adds that the JIT
+ * compiles to SIMD instructions; its output never depends on how the source's reads are sized.
  *
  * <pre>{@code
  * SampleSource at48k = Resampler.of(44100, 48000).resample(source);
@@ -29,7 +31,9 @@ public final class Resampler {
     public static final int MAX_RATE = 192000;
 
     static final int MAX_EXACT_PHASES = 4096;
-    private static final int MIN_PERIODS_PER_BLOCK = 16;   // below this, per-block overhead outweighs SIMD
+    // fewer periods per block happen only for pairs that consume tens of thousands of input
+    // samples per period; there the lanes would cost more than vectorising saves
+    private static final int MIN_PERIODS_PER_BLOCK = 16;
     private static final double PASSBAND_EDGE = 0.9;
     private static final double STOPBAND_ATTENUATION_DB = 120.0;
     private static final Map<Long, Resampler> CACHE = new ConcurrentHashMap<>();
