@@ -35,8 +35,13 @@ class CliTest {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SoundmarkCommand.class.getName()));
+        return run(List.of(), args);
+    }
+
+    static Result run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SoundmarkCommand.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         p.getOutputStream().close();
@@ -78,6 +83,27 @@ class CliTest {
         assertEquals("video", SegmentEmbedding.fromJson(lines.get(0)).audioSourceType().jsonName());
         try (Stream<Path> files = Files.list(tmp)) {
             assertEquals(List.of(out), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void vectorsDoNotDependOnLibtorchsThreadCount() throws Exception {
+        List<List<SegmentEmbedding>> runs = new ArrayList<>();
+        for (String threads : new String[] {"1", "2", "4"}) {
+            Result r = run(List.of("-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1"),
+                    "embed", "--audio", "samples/program.wav", "--model", "demo", "--batch-size", "3");
+            assertEquals(0, r.status(), r.errLines().toString());
+            runs.add(r.out().lines().map(SegmentEmbedding::fromJson).toList());
+        }
+        for (List<SegmentEmbedding> other : runs.subList(1, runs.size())) {
+            assertEquals(runs.get(0).size(), other.size());
+            for (int w = 0; w < other.size(); w++) {
+                float[] a = runs.get(0).get(w).embedding();
+                float[] b = other.get(w).embedding();
+                for (int i = 0; i < a.length; i++) {
+                    assertEquals(a[i], b[i], 1e-5, "window " + w + ", value " + i);
+                }
+            }
         }
     }
 
