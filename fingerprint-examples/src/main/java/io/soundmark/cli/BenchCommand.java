@@ -15,15 +15,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -93,14 +90,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!decodeFiles.isEmpty()) {
             decodeOnly(out);
-            out.printf("%npeak RSS: %.0f MiB%n", peakRssKb() / 1024.0);
+            out.printf("%npeak RSS: %.0f MiB%n", ProcessStats.peakRssKb() / 1024.0);
             return 0;
         }
         Path dir = Files.createTempDirectory("soundmark-bench");
         try {
             frontEnd(out, dir, manifest.features());
             modelAndEndToEnd(out, dir, source, manifest);
-            out.printf("%npeak RSS: %.0f MiB%n", peakRssKb() / 1024.0);
+            out.printf("%npeak RSS: %.0f MiB%n", ProcessStats.peakRssKb() / 1024.0);
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : files.toList()) {
@@ -156,9 +153,9 @@ final class BenchCommand implements Callable<Integer> {
             while (done < soakWindows) {
                 done += f.fingerprint(FingerprintInput.pcm(audio, 48000, 1)).size();
                 if (done >= nextReport || done >= soakWindows) {
-                    double rss = rssKb("VmRSS:") / 1024.0;
+                    double rss = ProcessStats.rssKb() / 1024.0;
                     double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0;
-                    out.printf("  %7d %8.0f %8.0f %8.0f %8.0f %8.1f%n", done, rss, peakRssKb() / 1024.0, heap, rss - heap,
+                    out.printf("  %7d %8.0f %8.0f %8.0f %8.0f %8.1f%n", done, rss, ProcessStats.peakRssKb() / 1024.0, heap, rss - heap,
                             (System.nanoTime() - start) / 1e9);
                     out.flush();
                     nextReport = done + Math.max(soakWindows / 20, 1);
@@ -230,15 +227,12 @@ final class BenchCommand implements Callable<Integer> {
                     modelMs.computeIfAbsent(batch, b -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6 / batch);
                 }
                 for (double length : seconds) { // max length 600 s: the defaults for inputs up to 120 s
-                    Map<Long, Long> frontEndBefore = frontEndCpuNanos();
+                    Map<Long, Long> frontEndBefore = ProcessStats.frontEndCpuNanos();
                     long start = System.nanoTime();
                     int n = f.fingerprint(FingerprintInput.audio(files.get(length))).size();
                     windows.put(length, n);
                     endToEndMs.computeIfAbsent(length, l -> new ArrayList<>()).add((System.nanoTime() - start) / 1e6 / n);
-                    long cpu = 0;
-                    for (var e : frontEndCpuNanos().entrySet()) {
-                        cpu += e.getValue() - frontEndBefore.getOrDefault(e.getKey(), 0L);
-                    }
+                    long cpu = ProcessStats.frontEndCpuNanosSince(frontEndBefore);
                     frontEndCpuMs.computeIfAbsent(length, l -> new ArrayList<>()).add(cpu / 1e6 / n);
                 }
             }
@@ -333,39 +327,5 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return file;
-    }
-
-    /** Peak resident set size of this process (VmHWM), in KiB; 0 where /proc is not available. */
-    /** CPU time so far of each live front-end thread of the pipeline, by thread id. */
-    private static Map<Long, Long> frontEndCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpu = new HashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("soundmark-front-end-")) {
-                long nanos = threads.getThreadCpuTime(info.getThreadId());
-                if (nanos >= 0) {
-                    cpu.put(info.getThreadId(), nanos);
-                }
-            }
-        }
-        return cpu;
-    }
-
-    static long peakRssKb() {
-        return rssKb("VmHWM:");
-    }
-
-    /** A memory figure of /proc/self/status, in KiB; 0 where /proc is not available. */
-    static long rssKb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }
