@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad options, inputs and models give clear exceptions that name the culprit and the cause. */
 class ErrorsTest {
@@ -75,6 +76,18 @@ class ErrorsTest {
     void aBadDeviceNameIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> demo().device("tpu").build());
         assertTrue(e.getMessage().contains("tpu"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gpu", "gpu:0", "gpu:1"})
+    void aGpuTheEngineDoesNotHaveIsReportedAsSuch(String device) {
+        // the build links pytorch-native-cpu, so libtorch sees no GPU whatever the machine has
+        try (AudioFingerprinter f = demo().device(device).build()) {
+            ModelException e = assertThrows(ModelException.class,
+                    () -> f.fingerprint(FingerprintInput.pcm(new float[48000], 48000, 1)));
+            assertTrue(e.getMessage().contains("device " + device + " is not available")
+                    && e.getMessage().contains("no GPU"), e.getMessage());
+        }
     }
 
     private MediaException inputFails(FingerprintInput input) {

@@ -54,9 +54,18 @@ final class DjlEmbeddingModel implements EmbeddingModel {
                     + (ModelManifest.ONNX_RUNTIME.equals(manifest.engine())
                     ? ": add ai.djl.onnxruntime:onnxruntime-engine to the class path for ONNX models" : ""));
         }
+        Device target = Device.fromName(device.replace(":", "")); // our "gpu:1" is DJL's "gpu1"
+        if (target.isGpu()) {
+            int gpus = ai.djl.engine.Engine.getEngine(manifest.engine()).getGpuCount();
+            if (Math.max(0, target.getDeviceId()) >= gpus) { // "gpu" alone has id -1: the first GPU
+                throw new IOException("device " + device + " is not available: the " + manifest.engine()
+                        + " engine sees " + (gpus == 0 ? "no GPU (a CPU-only native library, or no CUDA device)"
+                        : gpus + " GPU" + (gpus == 1 ? "" : "s")));
+            }
+        }
         Model model;
         try {
-            model = Model.newInstance(manifest.id(), Device.fromName(device), manifest.engine());
+            model = Model.newInstance(manifest.id(), target, manifest.engine());
         } catch (EngineException | IllegalArgumentException e) {
             throw new IOException("cannot start the " + manifest.engine() + " engine on device " + device
                     + ": " + e.getMessage(), e);
