@@ -155,8 +155,8 @@ final class BenchCommand implements Callable<Integer> {
                 if (done >= nextReport || done >= soakWindows) {
                     double rss = ProcessStats.rssKb() / 1024.0;
                     double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0;
-                    out.printf("  %7d %8.0f %8.0f %8.0f %8.0f %8.1f%n", done, rss, ProcessStats.peakRssKb() / 1024.0, heap, rss - heap,
-                            (System.nanoTime() - start) / 1e9);
+                    out.printf("  %7d %8.0f %8.0f %8.0f %8.0f %8.1f%n", done, rss, ProcessStats.peakRssKb() / 1024.0,
+                            heap, rss - heap, (System.nanoTime() - start) / 1e9);
                     out.flush();
                     nextReport = done + Math.max(soakWindows / 20, 1);
                 }
