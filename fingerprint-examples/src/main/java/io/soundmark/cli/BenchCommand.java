@@ -14,7 +14,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -154,7 +153,7 @@ final class BenchCommand implements Callable<Integer> {
                 done += f.fingerprint(FingerprintInput.pcm(audio, 48000, 1)).size();
                 if (done >= nextReport || done >= soakWindows) {
                     double rss = ProcessStats.rssKb() / 1024.0;
-                    double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0;
+                    double heap = ProcessStats.heapCommittedKb() / 1024.0;
                     out.printf("  %7d %8.0f %8.0f %8.0f %8.0f %8.1f%n", done, rss, ProcessStats.peakRssKb() / 1024.0,
                             heap, rss - heap, (System.nanoTime() - start) / 1e9);
                     out.flush();

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What the benchmark reads about its own process: resident memory, and the CPU time of the pipeline's front end. */
+/** What the benchmark reads about its own process: resident memory, the Java heap, and the CPU time of the pipeline's front end. */
 final class ProcessStats {
 
     private static final String FRONT_END_THREAD_PREFIX = "soundmark-front-end-"; // as AudioFingerprinter names them
@@ -25,6 +25,11 @@ final class ProcessStats {
     /** Resident set size now (VmRSS), in KiB; 0 where /proc is not available. */
     static long rssKb() {
         return statusKb("VmRSS:");
+    }
+
+    /** Java heap committed now, in KiB. */
+    static long heapCommittedKb() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1024;
     }
 
     /** CPU time so far of each live front-end thread of the pipeline, by thread id. */
