@@ -110,7 +110,7 @@ public final class AudioFingerprinter implements AutoCloseable {
 
     /** Fingerprints one input, handing each record to {@code sink} as soon as it is produced. */
     public void fingerprint(FingerprintInput input, Consumer<? super SegmentEmbedding> sink) {
-        try (SegmentPipeline pipeline = open(input)) {
+        try (SegmentPipeline pipeline = open(input, options.maxAudioLengthSec())) {
             pipeline.forEachRemaining(sink);
         }
     }
@@ -120,7 +120,22 @@ public final class AudioFingerprinter implements AutoCloseable {
      * stream (try-with-resources) to release the input and the predictor early.
      */
     public Stream<SegmentEmbedding> stream(FingerprintInput input) {
-        SegmentPipeline pipeline = open(input);
+        SegmentPipeline pipeline = open(input, options.maxAudioLengthSec());
+        Spliterator<SegmentEmbedding> split = Spliterators.spliteratorUnknownSize(pipeline,
+                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+        return StreamSupport.stream(split, false).onClose(pipeline::close);
+    }
+
+    /**
+     * Fingerprints the whole of an input, however long, lazily: {@code max_audio_length_sec} does
+     * not apply, so this suits live streams (an http(s) stream, standard input) and archive files
+     * of any length. Memory stays flat. {@code total_duration_sec} is null in every record, since
+     * records are handed out before the end is known. Close the stream to stop.
+     *
+     * @throws MediaException when the input cannot be opened or decoded
+     */
+    public Stream<SegmentEmbedding> streamUnbounded(FingerprintInput input) {
+        SegmentPipeline pipeline = open(input, Double.POSITIVE_INFINITY);
         Spliterator<SegmentEmbedding> split = Spliterators.spliteratorUnknownSize(pipeline,
                 Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
         return StreamSupport.stream(split, false).onClose(pipeline::close);
@@ -190,11 +205,15 @@ public final class AudioFingerprinter implements AutoCloseable {
      * @throws MediaException when the input cannot be opened or decoded
      */
     public DecodedAudio openAudio(FingerprintInput input) {
+        return openAudio(input, options.maxAudioLengthSec());
+    }
+
+    private DecodedAudio openAudio(FingerprintInput input, double maxLengthSec) {
         Objects.requireNonNull(input, "input");
         checkOpen();
         PcmStream pcm = decode(input);
         try {
-            return new DecodedAudio(input.name(), pcm, options.sampleRate(), options.maxAudioLengthSec());
+            return new DecodedAudio(input.name(), pcm, options.sampleRate(), maxLengthSec);
         } catch (RuntimeException e) {
             try {
                 pcm.close();
@@ -205,10 +224,10 @@ public final class AudioFingerprinter implements AutoCloseable {
         }
     }
 
-    private SegmentPipeline open(FingerprintInput input) {
-        DecodedAudio audio = openAudio(input);
+    private SegmentPipeline open(FingerprintInput input, double maxLengthSec) {
+        DecodedAudio audio = openAudio(input, maxLengthSec);
         try {
-            return new SegmentPipeline(audio, input.sourceType(), options, manifest.id(), features,
+            return new SegmentPipeline(audio, input.sourceType(), options, maxLengthSec, manifest.id(), features,
                     () -> loadModel().newEmbedder(), frontEnds);
         } catch (RuntimeException e) {
             audio.close();

@@ -35,6 +35,8 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private final String inputName;
     private final AudioSourceType sourceType;
     private final FingerprintOptions options;
+    /** {@code max_audio_length_sec}, or infinity for a whole stream (no total duration then). */
+    private final double maxLengthSec;
     private final String modelId;
     private final FeatureSettings features;
     private final DecodedAudio audio;
@@ -52,17 +54,20 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private final boolean holdUntilEnd;
     private boolean ended;
 
-    SegmentPipeline(DecodedAudio audio, AudioSourceType sourceType, FingerprintOptions options, String modelId,
-                    FeatureSettings features, Supplier<Embedder> embedderFactory, ExecutorService frontEnds) {
+    SegmentPipeline(DecodedAudio audio, AudioSourceType sourceType, FingerprintOptions options, double maxLengthSec,
+                    String modelId, FeatureSettings features, Supplier<Embedder> embedderFactory,
+                    ExecutorService frontEnds) {
         this.inputName = audio.inputName();
         this.sourceType = sourceType;
         this.options = options;
+        this.maxLengthSec = maxLengthSec;
         this.modelId = modelId;
         this.features = features;
         this.audio = audio;
         this.embedderFactory = embedderFactory;
-        this.totalDurationSec = audio.statedDurationSec();
-        this.holdUntilEnd = totalDurationSec == null;
+        boolean unbounded = Double.isInfinite(maxLengthSec);
+        this.totalDurationSec = unbounded ? null : audio.statedDurationSec();
+        this.holdUntilEnd = totalDurationSec == null && !unbounded;
         this.queue = new ArrayBlockingQueue<>(2 * options.batchSize() + 2);
         this.spareBlocks = new ArrayBlockingQueue<>(3 * options.batchSize() + 6);
         this.taken = new Block[options.batchSize()];
@@ -73,7 +78,7 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private void produce() {
         try {
             WindowIterator windows = new WindowIterator(audio, options.segmentDurationSec(), options.segmentHopSec(),
-                    options.maxAudioLengthSec(), audio::decodedSourceSec);
+                    maxLengthSec, audio::decodedSourceSec);
             LogMelSpectrogram logMel = new LogMelSpectrogram(features);
             int max = features.maxSamples();
             for (AudioWindow w; ; ) {
@@ -100,7 +105,7 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
                     queue.put(b);
                 }
             }
-            if (totalDurationSec == null) {
+            if (totalDurationSec == null && holdUntilEnd) {
                 totalDurationSec = audio.totalDurationSec();
             }
             queue.put(Block.END);

@@ -201,6 +201,20 @@ class AudioFingerprinterTest {
     }
 
     @Test
+    void unboundedStreamsIgnoreTheLengthLimitAndMatchTheBoundedWindows() throws IOException {
+        Path wav = TestFiles.writeWav16(tmp.resolve("long.wav"), 8000, 1, 700L * 8000, (f, c) -> Math.sin(f * 0.003) * 0.2);
+        List<SegmentEmbedding> bounded = demo.fingerprint(FingerprintInput.audio(wav));
+        List<SegmentEmbedding> whole;
+        try (Stream<SegmentEmbedding> s = demo.streamUnbounded(FingerprintInput.audio(wav))) {
+            whole = s.collect(Collectors.toList());
+        }
+        assertEquals(279, whole.size()); // windows start every 2.5 s up to 695 s, the last one ends at 700 s
+        assertEquals(700.0, whole.get(278).endTimeSec());
+        assertEquals(null, whole.get(0).totalDurationSec());
+        assertEquals(0.0, maxAbsDiff(bounded.subList(0, 46), whole.subList(0, 46))); // the 47th is cut at 120 s
+    }
+
+    @Test
     void emptyAudioGivesNoRecords() throws IOException {
         Path wav = TestFiles.writeWav16(tmp.resolve("empty.wav"), 48000, 1, 0, (f, c) -> 0);
         assertEquals(List.of(), demo.fingerprint(FingerprintInput.audio(wav)));
