@@ -60,6 +60,7 @@ public final class AudioFingerprinter implements AutoCloseable {
     private final FeatureSettings features;
     private final SourceResolver sources;
     private final DecoderRegistry decoders;
+    private final Consumer<FingerprintWarning> warnings;
     private final Object lock = new Object();
     /** Front-end threads (decode, windows, log-mel), one per running call, overlapping with inference. */
     private final ExecutorService frontEnds = Executors.newCachedThreadPool(runnable -> {
@@ -71,13 +72,14 @@ public final class AudioFingerprinter implements AutoCloseable {
     private boolean closed;
 
     private AudioFingerprinter(FingerprintOptions options, ModelSource modelSource, ModelManifest manifest,
-                               SourceResolver sources, DecoderRegistry decoders) {
+                               SourceResolver sources, DecoderRegistry decoders, Consumer<FingerprintWarning> warnings) {
         this.options = options;
         this.modelSource = modelSource;
         this.manifest = manifest;
         this.features = manifest.features().withSampleRate(options.sampleRate());
         this.sources = sources;
         this.decoders = decoders;
+        this.warnings = warnings;
     }
 
     /** A builder with SPEC's defaults. */
@@ -228,7 +230,7 @@ public final class AudioFingerprinter implements AutoCloseable {
         DecodedAudio audio = openAudio(input, maxLengthSec);
         try {
             return new SegmentPipeline(audio, input.sourceType(), options, maxLengthSec, manifest.id(), features,
-                    () -> loadModel().newEmbedder(), frontEnds);
+                    () -> loadModel().newEmbedder(), warnings, frontEnds);
         } catch (RuntimeException e) {
             audio.close();
             throw e;
@@ -301,6 +303,8 @@ public final class AudioFingerprinter implements AutoCloseable {
         private double maxAudioLengthSec = FingerprintOptions.DEFAULT_MAX_AUDIO_LENGTH_SEC;
         private int batchSize = FingerprintOptions.DEFAULT_BATCH_SIZE;
         private String device = FingerprintOptions.DEFAULT_DEVICE;
+        private boolean strict;
+        private Consumer<FingerprintWarning> warnings = w -> LOG.warn("{}", w);
         private ModelSource model;
         private ClassLoader classLoader;
         private String decoder;
@@ -348,6 +352,26 @@ public final class AudioFingerprinter implements AutoCloseable {
         /** Inference device: {@code "cpu"} (default), {@code "gpu"} or {@code "gpu:N"}. */
         public Builder device(String name) {
             this.device = name;
+            return this;
+        }
+
+        /**
+         * Whether a decode that stops early on corrupt or truncated media is an error
+         * ({@link MediaException}) instead of a warning (default false: the audio decoded so far is
+         * fingerprinted and a {@link FingerprintWarning} says how much was lost).
+         */
+        public Builder strict(boolean strictDecoding) {
+            this.strict = strictDecoding;
+            return this;
+        }
+
+        /**
+         * Receives the warnings about inputs (partial decodes, inputs without samples), on the
+         * thread that called the fingerprinter, in order with its records. Default: logged through
+         * SLF4J at WARN.
+         */
+        public Builder onWarning(Consumer<FingerprintWarning> listener) {
+            this.warnings = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
@@ -400,7 +424,7 @@ public final class AudioFingerprinter implements AutoCloseable {
          */
         public AudioFingerprinter build() {
             FingerprintOptions options = new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate,
-                    normalizeEmbeddings, maxAudioLengthSec, batchSize, device);
+                    normalizeEmbeddings, maxAudioLengthSec, batchSize, device, strict);
             ClassLoader loader = classLoader != null ? classLoader : AudioFingerprinter.class.getClassLoader();
             DecoderRegistry decoders = new DecoderRegistry(loader, decoder);
             ModelSource source = model != null ? model : ModelSource.preset(ModelManifest.DEFAULT_ID);
@@ -414,7 +438,8 @@ public final class AudioFingerprinter implements AutoCloseable {
                 LOG.warn("sample_rate {} Hz differs from the {} Hz that model {} was trained at; embeddings will differ",
                         options.sampleRate(), manifest.features().sampleRate(), manifest.id());
             }
-            return new AudioFingerprinter(options, source, manifest, new SourceResolver(loader, sourceOptions), decoders);
+            return new AudioFingerprinter(options, source, manifest, new SourceResolver(loader, sourceOptions), decoders,
+                    warnings);
         }
     }
 }

@@ -70,7 +70,10 @@ final class DecoderRegistry {
             in.mark(MediaProbe.HEAD_SIZE + 1);
             byte[] head = in.readNBytes(MediaProbe.HEAD_SIZE);
             in.reset();
-            MediaProbe probe = new MediaProbe(name, head, in, source == null ? null : source.file().orElse(null), formatHint);
+            MediaProbe probe = new MediaProbe(name, head, in).withFormatHint(formatHint);
+            if (source != null) {
+                probe = probe.withFile(source.file().orElse(null)).withSize(source.size().orElse(-1));
+            }
             AudioDecoderProvider decoder = choose(probe);
             PcmStream pcm = decoder.open(probe);
             checkFormat(name, pcm);

@@ -4,7 +4,7 @@ import io.soundmark.decode.PcmStream;
 import io.soundmark.dsp.SampleSource;
 import java.io.IOException;
 
-/** Averages the channels of decoded audio to mono and counts the frames read. */
+/** Averages the channels of decoded audio to mono. */
 final class MonoSource implements SampleSource {
 
     private static final int CHUNK_FRAMES = 8192;
@@ -12,7 +12,6 @@ final class MonoSource implements SampleSource {
     private final PcmStream pcm;
     private final int channels;
     private final float[] interleaved;
-    private long framesRead;
     private boolean ended;
 
     MonoSource(PcmStream pcm) {
@@ -51,28 +50,13 @@ final class MonoSource implements SampleSource {
                 buffer[offset + i] = (float) (sum / channels);
             }
         }
-        framesRead += frames;
         return frames;
     }
 
-    /** Frames read so far; all frames once the source has ended. */
-    long framesRead() {
-        return framesRead;
-    }
-
-    /** Duration of the whole source in seconds: the stated length, else reads to the end to count. */
-    double totalDurationSec() throws IOException {
-        if (!ended && pcm.frameLength().isPresent()) {
-            return (double) pcm.frameLength().getAsLong() / pcm.sampleRate();
-        }
+    /** Reads the rest of the source without using it (to count its frames). */
+    void skipToEnd() throws IOException {
         while (!ended) {
-            int frames = pcm.read(interleaved, CHUNK_FRAMES);
-            if (frames < 0) {
-                ended = true;
-            } else {
-                framesRead += frames;
-            }
+            ended = pcm.read(interleaved, CHUNK_FRAMES) < 0;
         }
-        return (double) framesRead / pcm.sampleRate();
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,7 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private final FeatureSettings features;
     private final DecodedAudio audio;
     private final Supplier<Embedder> embedderFactory;
+    private final Consumer<FingerprintWarning> warnings;
     private final BlockingQueue<Block> queue;
     private final BlockingQueue<float[]> spareBlocks;
     private final Future<?> frontEnd;
@@ -50,13 +52,15 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private final Block[] taken;
     private Embedder embedder;
     private float[] batch = new float[0];
-    private volatile Double totalDurationSec;
+    /** The counted duration of a source that states none, set by the front end before its end marker. */
+    private volatile Double countedDurationSec;
+    private final Double statedDurationSec;
     private final boolean holdUntilEnd;
     private boolean ended;
 
     SegmentPipeline(DecodedAudio audio, AudioSourceType sourceType, FingerprintOptions options, double maxLengthSec,
                     String modelId, FeatureSettings features, Supplier<Embedder> embedderFactory,
-                    ExecutorService frontEnds) {
+                    Consumer<FingerprintWarning> warnings, ExecutorService frontEnds) {
         this.inputName = audio.inputName();
         this.sourceType = sourceType;
         this.options = options;
@@ -65,30 +69,33 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         this.features = features;
         this.audio = audio;
         this.embedderFactory = embedderFactory;
+        this.warnings = warnings;
         boolean unbounded = Double.isInfinite(maxLengthSec);
-        this.totalDurationSec = unbounded ? null : audio.statedDurationSec();
-        this.holdUntilEnd = totalDurationSec == null && !unbounded;
+        this.statedDurationSec = unbounded ? null : audio.statedDurationSec();
+        this.holdUntilEnd = statedDurationSec == null && !unbounded;
         this.queue = new ArrayBlockingQueue<>(2 * options.batchSize() + 2);
         this.spareBlocks = new ArrayBlockingQueue<>(3 * options.batchSize() + 6);
         this.taken = new Block[options.batchSize()];
         this.frontEnd = frontEnds.submit(this::produce);
     }
 
-    /** Front-end thread: windows → blocks, then an end marker (or the failure) in the queue. */
+    /** Front-end thread: windows → blocks, then warnings and an end marker (or the failure) in the queue. */
     private void produce() {
         try {
             WindowIterator windows = new WindowIterator(audio, options.segmentDurationSec(), options.segmentHopSec(),
                     maxLengthSec, audio::decodedSourceSec);
             LogMelSpectrogram logMel = new LogMelSpectrogram(features);
             int max = features.maxSamples();
+            boolean any = false;
             for (AudioWindow w; ; ) {
                 long start = System.nanoTime();
                 w = windows.next();
                 if (w == null) {
                     break;
                 }
+                any = true;
                 int chunks = (w.length() + max - 1) / max;
-                PendingWindow owner = new PendingWindow(w, chunks);
+                PendingWindow owner = new PendingWindow(w, chunks, totalSoFar());
                 Block[] blocks = new Block[chunks];
                 for (int c = 0, offset = 0; c < chunks; c++, offset += max) {
                     int length = Math.min(max, w.length() - offset);
@@ -105,8 +112,22 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
                     queue.put(b);
                 }
             }
-            if (totalDurationSec == null && holdUntilEnd) {
-                totalDurationSec = audio.totalDurationSec();
+            if (holdUntilEnd) {
+                countedDurationSec = audio.totalDurationSec();
+            }
+            String earlyStop = audio.sourceEnded() ? audio.earlyStop() : null;
+            if (!any && audio.promisedAudio()) {
+                throw new MediaException(inputName, "the header promises audio that is not there"
+                        + (earlyStop == null ? "" : " (" + earlyStop + ")"));
+            }
+            if (earlyStop != null) {
+                if (options.strict()) {
+                    throw new MediaException(inputName, earlyStop + " (strict mode)");
+                }
+                queue.put(Block.warning(new FingerprintWarning(inputName, earlyStop)));
+            }
+            if (!any) {
+                queue.put(Block.warning(new FingerprintWarning(inputName, "the input holds no audio samples")));
             }
             queue.put(Block.END);
         } catch (InterruptedException e) {
@@ -116,6 +137,19 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         } catch (RuntimeException | Error e) {
             fail(e);
         }
+    }
+
+    /**
+     * {@code total_duration_sec} for a window made now: the decoded duration once the source has
+     * ended (it wins over the stated one), else the stated one, else (held records) filled in at
+     * the end. Decided on the front-end thread from how far it has read, so it never depends on
+     * timing.
+     */
+    private Double totalSoFar() {
+        if (Double.isInfinite(maxLengthSec) || holdUntilEnd) {
+            return null;
+        }
+        return audio.sourceEnded() ? Double.valueOf(audio.decodedSourceSec()) : statedDurationSec;
     }
 
     private void fail(Throwable e) {
@@ -165,14 +199,20 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         }
     }
 
+    /** The next block in order; warnings on the way are handed to the caller's listener. */
     private Block take() {
         Block b;
-        try {
-            b = queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SoundmarkException(inputName + ": interrupted", e);
-        }
+        do {
+            try {
+                b = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SoundmarkException(inputName + ": interrupted", e);
+            }
+            if (b.warning != null) {
+                warnings.accept(b.warning);
+            }
+        } while (b.warning != null);
         if (b.failure != null) {
             ended = true;
             if (b.failure instanceof RuntimeException r) {
@@ -230,16 +270,24 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         }
     }
 
-    /** One model input: a chunk of a window, weighted by its share of the window's samples; or a marker. */
-    private record Block(PendingWindow owner, float[] features, double weight, Throwable failure) {
-        static final Block END = new Block(null, null, 0, null);
+    /**
+     * One model input: a chunk of a window, weighted by its share of the window's samples; or a
+     * marker: the end, a failure, or a warning for the caller's thread.
+     */
+    private record Block(PendingWindow owner, float[] features, double weight, Throwable failure,
+                         FingerprintWarning warning) {
+        static final Block END = new Block(null, null, 0, null, null);
 
         Block(PendingWindow owner, float[] features, double weight) {
-            this(owner, features, weight, null);
+            this(owner, features, weight, null, null);
         }
 
         static Block failure(Throwable e) {
-            return new Block(null, null, 0, e);
+            return new Block(null, null, 0, e, null);
+        }
+
+        static Block warning(FingerprintWarning w) {
+            return new Block(null, null, 0, null, w);
         }
     }
 
@@ -249,16 +297,18 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         private final double startSec;
         private final double endSec;
         private final int chunks;
+        private final Double totalSec;
         private double[] sum;
         private int done;
         private double featureMs;
         private double inferenceMs;
 
-        PendingWindow(AudioWindow w, int chunks) {
+        PendingWindow(AudioWindow w, int chunks, Double totalSec) {
             this.index = w.index();
             this.startSec = w.startSec();
             this.endSec = w.endSec();
             this.chunks = chunks;
+            this.totalSec = totalSec;
         }
 
         void add(float[] vector, double weight, double ms) {
@@ -290,7 +340,8 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
             for (int i = 0; i < v.length; i++) {
                 v[i] = (float) (sum[i] * scale);
             }
-            return new SegmentEmbedding(v, index, startSec, endSec, endSec - startSec, totalDurationSec,
+            return new SegmentEmbedding(v, index, startSec, endSec, endSec - startSec,
+                    holdUntilEnd ? countedDurationSec : totalSec,
                     options.sampleRate(), sourceType, modelId, featureMs + inferenceMs);
         }
     }

@@ -59,7 +59,7 @@ class JavaSoundDecoderTest {
         for (String head : new String[] {"ID3\u0004\u0000", "fLaC\u0000\u0000\u0000\"", "OggS\u0000\u0002", "hello, world",
                 "RIFF\u0000\u0000\u0000\u0000AVI LIST"}) {
             MediaProbe p = new MediaProbe("x", head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-                    InputStream.nullInputStream(), null, null);
+                    InputStream.nullInputStream());
             assertFalse(provider.probe(p).isPresent(), head);
         }
     }
@@ -68,7 +68,7 @@ class JavaSoundDecoderTest {
     void aCorruptHeaderFailsWithACause() throws IOException {
         byte[] wav = Files.readAllBytes(TestFiles.resource("audio/pcm_s16.wav"));
         byte[] broken = java.util.Arrays.copyOf(wav, 30); // the fmt chunk is cut short
-        MediaProbe p = new MediaProbe("broken.wav", broken, new BufferedInputStream(new ByteArrayInputStream(broken)), null, null);
+        MediaProbe p = new MediaProbe("broken.wav", broken, new BufferedInputStream(new ByteArrayInputStream(broken)));
         IOException e = assertThrows(IOException.class, () -> provider.open(p).close());
         assertFalse(e.getMessage().isBlank());
     }

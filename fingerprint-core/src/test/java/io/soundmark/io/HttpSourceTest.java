@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.soundmark.AudioFingerprinter;
 import io.soundmark.FingerprintInput;
+import io.soundmark.FingerprintWarning;
 import io.soundmark.MediaException;
 import io.soundmark.SegmentEmbedding;
 import io.soundmark.TestFiles;
@@ -131,12 +132,12 @@ class HttpSourceTest {
         }
     }
 
+    private final List<FingerprintWarning> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @BeforeEach
     void open() throws IOException {
-        fingerprinter = AudioFingerprinter.builder().model(ModelSource.demo())
-                .sourceOptions(SourceOptions.defaults().withReadTimeout(Duration.ofSeconds(1))
-                        .withConnectTimeout(Duration.ofSeconds(1)).withMaxBytes(100L << 20))
-                .build();
+        warnings.clear();
+        fingerprinter = builder().onWarning(warnings::add).build();
         tempFilesBefore = soundmarkTempFiles();
     }
 
@@ -146,7 +147,17 @@ class HttpSourceTest {
         assertEquals(tempFilesBefore, soundmarkTempFiles(), "no temporary file left behind");
     }
 
+    private static AudioFingerprinter.Builder builder() {
+        return AudioFingerprinter.builder().model(ModelSource.demo())
+                .sourceOptions(SourceOptions.defaults().withReadTimeout(Duration.ofSeconds(1))
+                        .withConnectTimeout(Duration.ofSeconds(1)).withMaxBytes(100L << 20));
+    }
+
     private MediaException fails(String url, String cause) {
+        return fails(fingerprinter, url, cause);
+    }
+
+    private static MediaException fails(AudioFingerprinter fingerprinter, String url, String cause) {
         long start = System.nanoTime();
         MediaException e = assertThrows(MediaException.class, () -> fingerprinter.fingerprint(FingerprintInput.audio(url)));
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -204,8 +215,8 @@ class HttpSourceTest {
     }
 
     @Test
-    void aBodyThatStallsTimesOut() {
-        fails(base + "/stall-body", "no data for 1 s");
+    void aBodyThatStallsKeepsWhatArrivedAndWarnsOfTheTimeout() {
+        keepsWhatArrived(base + "/stall-body", "no data for 1 s");
     }
 
     @Test
@@ -214,8 +225,21 @@ class HttpSourceTest {
     }
 
     @Test
-    void aTruncatedBodyFailsClearly() {
-        fails(base + "/truncated.wav", "connection");
+    void aTruncatedBodyKeepsWhatArrivedAndWarnsOfTheCut() {
+        keepsWhatArrived(base + "/truncated.wav", "connection");
+    }
+
+    /** A body that breaks off is a partial decode: a warning by default, an error in strict mode. */
+    private void keepsWhatArrived(String url, String cause) {
+        List<SegmentEmbedding> records = fingerprinter.fingerprint(FingerprintInput.audio(url));
+        assertFalse(records.isEmpty());
+        assertEquals(1, warnings.size(), warnings.toString());
+        String warning = warnings.get(0).toString();
+        assertTrue(warning.startsWith(url + ": decoding stopped at "), warning);
+        assertTrue(warning.contains(cause), warning);
+        try (AudioFingerprinter strict = builder().strict(true).build()) {
+            assertTrue(fails(strict, url, cause).getMessage().contains("decoding stopped at"));
+        }
     }
 
     @Test

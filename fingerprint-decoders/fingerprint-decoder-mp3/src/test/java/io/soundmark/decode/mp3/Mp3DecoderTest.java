@@ -102,6 +102,6 @@ class Mp3DecoderTest {
         }
         byte[] noise = new byte[65536];
         new Random(2).nextBytes(noise);
-        assertFalse(provider.probe(new MediaProbe("noise", noise, InputStream.nullInputStream(), null, null)).isPresent());
+        assertFalse(provider.probe(new MediaProbe("noise", noise, InputStream.nullInputStream())).isPresent());
     }
 }
