@@ -1,6 +1,7 @@
 package io.soundmark;
 
 import io.soundmark.decode.PcmStream;
+import io.soundmark.internal.dsp.Resampler;
 import java.io.IOException;
 import java.util.OptionalLong;
 
@@ -20,7 +21,19 @@ final class CheckedPcmStream implements PcmStream {
     private boolean ended;
     private IOException stopCause;
 
+    /**
+     * @throws MediaException when the stream's rate or channel count cannot be processed (the one
+     *                        place this is checked, for decoders and caller-supplied PCM alike)
+     */
     CheckedPcmStream(String inputName, PcmStream pcm) {
+        int rate = pcm.sampleRate();
+        if (rate < Resampler.MIN_RATE || rate > Resampler.MAX_RATE) {
+            throw new MediaException(inputName, "sample rate " + rate + " Hz is outside the supported "
+                    + Resampler.MIN_RATE + " to " + Resampler.MAX_RATE + " Hz");
+        }
+        if (pcm.channels() < 1) {
+            throw new MediaException(inputName, "no audio channels");
+        }
         this.inputName = inputName;
         this.pcm = pcm;
     }

@@ -1,8 +1,9 @@
 package io.soundmark;
 
 import io.soundmark.decode.PcmStream;
-import io.soundmark.dsp.Resampler;
-import io.soundmark.dsp.SampleSource;
+import io.soundmark.internal.dsp.Downmix;
+import io.soundmark.internal.dsp.Resampler;
+import io.soundmark.internal.dsp.SampleSource;
 import java.io.IOException;
 
 /**
@@ -18,11 +19,11 @@ import java.io.IOException;
  *
  * Not thread-safe. Read failures raise {@link MediaException} naming the input and where it failed.
  */
-public final class DecodedAudio implements SampleSource, AutoCloseable {
+public final class DecodedAudio implements AutoCloseable {
 
     private final String inputName;
     private final CheckedPcmStream pcm;
-    private final MonoSource mono;
+    private final Downmix mono;
     private final SampleSource processed;
     private final long limit;
     private long delivered;
@@ -30,7 +31,7 @@ public final class DecodedAudio implements SampleSource, AutoCloseable {
     DecodedAudio(String inputName, PcmStream pcm, int sampleRate, double maxLengthSec) {
         this.inputName = inputName;
         this.pcm = new CheckedPcmStream(inputName, pcm);
-        this.mono = new MonoSource(this.pcm);
+        this.mono = new Downmix(this.pcm);
         this.processed = Resampler.of(pcm.sampleRate(), sampleRate).resample(mono);
         this.limit = Math.round(maxLengthSec * sampleRate);
     }
@@ -41,7 +42,6 @@ public final class DecodedAudio implements SampleSource, AutoCloseable {
     }
 
     /** The processing rate, in Hz. */
-    @Override
     public int sampleRate() {
         return processed.sampleRate();
     }
@@ -62,7 +62,6 @@ public final class DecodedAudio implements SampleSource, AutoCloseable {
      * @return samples read, or -1 at the end of the audio or of {@code max_audio_length_sec}
      * @throws MediaException when the media turns out corrupt or unreadable
      */
-    @Override
     public int read(float[] buffer, int offset, int length) {
         if (length == 0) {
             return 0;
@@ -80,6 +79,21 @@ public final class DecodedAudio implements SampleSource, AutoCloseable {
             throw new MediaException(inputName, String.format("decoding failed near %.2f s: %s",
                     decodedSourceSec(), SourceResolver.describe(e)), e);
         }
+    }
+
+    /** These samples as the DSP stages read them. */
+    SampleSource samples() {
+        return new SampleSource() {
+            @Override
+            public int sampleRate() {
+                return DecodedAudio.this.sampleRate();
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int length) {
+                return DecodedAudio.this.read(buffer, offset, length);
+            }
+        };
     }
 
     /** Seconds of the source decoded so far; its whole duration once the source has ended. */

@@ -1,9 +1,9 @@
 package io.soundmark;
 
-import io.soundmark.dsp.AudioWindow;
-import io.soundmark.dsp.FeatureSettings;
-import io.soundmark.dsp.LogMelSpectrogram;
-import io.soundmark.dsp.WindowIterator;
+import io.soundmark.internal.dsp.AudioWindow;
+import io.soundmark.model.FeatureSettings;
+import io.soundmark.internal.dsp.LogMelSpectrogram;
+import io.soundmark.internal.dsp.WindowIterator;
 import io.soundmark.model.EmbeddingModel.Embedder;
 import io.soundmark.model.EmbeddingModel.ModelFailure;
 import java.io.IOException;
@@ -13,12 +13,10 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The work for one input, in two stages that overlap: a front-end thread decodes, cuts windows and
@@ -35,17 +33,29 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
 
     private final String inputName;
     private final AudioSourceType sourceType;
+    private final PipelineContext context;
     private final FingerprintOptions options;
+    private final FeatureSettings features;
     /** {@code max_audio_length_sec}, or infinity for a whole stream (no total duration then). */
     private final double maxLengthSec;
-    private final String modelId;
-    private final FeatureSettings features;
     private final DecodedAudio audio;
-    private final Supplier<Embedder> embedderFactory;
-    private final Consumer<FingerprintWarning> warnings;
+    private final Runnable onClose;
     private final BlockingQueue<Block> queue;
     private final BlockingQueue<float[]> spareBlocks;
     private final Future<?> frontEnd;
+    /**
+     * The front end and the caller both hold the input; the last to let go closes it, so that a
+     * decoder is never closed under a read (a stream that ignores interrupts cannot block close()).
+     */
+    private final AtomicInteger inputHolders = new AtomicInteger(2);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Claimed by the front end when it starts, or by close() when it never did. */
+    private final AtomicBoolean frontEndClaimed = new AtomicBoolean();
+    /** Set before the front end is interrupted, in case a decoder swallows the interrupt. */
+    private volatile boolean stopping;
+    /** Guards the embedder: inference and cancellation from another thread never overlap. */
+    private final Object modelLock = new Object();
+    private volatile CancelledException cancelled;
 
     private final Deque<PendingWindow> pending = new ArrayDeque<>();
     private final Deque<PendingWindow> ready = new ArrayDeque<>();
@@ -58,31 +68,38 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
     private final boolean holdUntilEnd;
     private boolean ended;
 
-    SegmentPipeline(DecodedAudio audio, AudioSourceType sourceType, FingerprintOptions options, double maxLengthSec,
-                    String modelId, FeatureSettings features, Supplier<Embedder> embedderFactory,
-                    Consumer<FingerprintWarning> warnings, ExecutorService frontEnds) {
+    /**
+     * Starts the front end at once.
+     *
+     * @param maxLengthSec {@code max_audio_length_sec}, or infinity for the whole input
+     * @param onClose      run once when the pipeline is closed
+     */
+    SegmentPipeline(DecodedAudio audio, AudioSourceType sourceType, double maxLengthSec, PipelineContext context,
+                    Runnable onClose) {
         this.inputName = audio.inputName();
         this.sourceType = sourceType;
-        this.options = options;
+        this.context = context;
+        this.options = context.options();
+        this.features = context.features();
         this.maxLengthSec = maxLengthSec;
-        this.modelId = modelId;
-        this.features = features;
         this.audio = audio;
-        this.embedderFactory = embedderFactory;
-        this.warnings = warnings;
+        this.onClose = onClose;
         boolean unbounded = Double.isInfinite(maxLengthSec);
         this.statedDurationSec = unbounded ? null : audio.statedDurationSec();
         this.holdUntilEnd = statedDurationSec == null && !unbounded;
         this.queue = new ArrayBlockingQueue<>(2 * options.batchSize() + 2);
         this.spareBlocks = new ArrayBlockingQueue<>(3 * options.batchSize() + 6);
         this.taken = new Block[options.batchSize()];
-        this.frontEnd = frontEnds.submit(this::produce);
+        this.frontEnd = context.frontEnds().submit(this::produce);
     }
 
     /** Front-end thread: windows → blocks, then warnings and an end marker (or the failure) in the queue. */
     private void produce() {
+        if (!frontEndClaimed.compareAndSet(false, true)) {
+            return; // closed before it started: close() let go of the input for it
+        }
         try {
-            WindowIterator windows = new WindowIterator(audio, options.segmentDurationSec(), options.segmentHopSec(),
+            WindowIterator windows = new WindowIterator(audio.samples(), options.segmentDurationSec(), options.segmentHopSec(),
                     maxLengthSec, audio::decodedSourceSec);
             LogMelSpectrogram logMel = new LogMelSpectrogram(features);
             int max = features.maxSamples();
@@ -109,7 +126,7 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
                 logMel.forgetBefore(w.startSample()); // later windows start later still
                 owner.featureMs = (System.nanoTime() - start) / 1e6;
                 for (Block b : blocks) {
-                    queue.put(b);
+                    deliver(b);
                 }
             }
             if (holdUntilEnd) {
@@ -124,18 +141,20 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
                 if (options.strict()) {
                     throw new MediaException(inputName, earlyStop + " (strict mode)");
                 }
-                queue.put(Block.warning(new FingerprintWarning(inputName, earlyStop)));
+                deliver(Block.warning(new FingerprintWarning(inputName, earlyStop)));
             }
             if (!any) {
-                queue.put(Block.warning(new FingerprintWarning(inputName, "the input holds no audio samples")));
+                deliver(Block.warning(new FingerprintWarning(inputName, "the input holds no audio samples")));
             }
-            queue.put(Block.END);
+            deliver(Block.END);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // closed early: nobody is waiting for the rest
+            Thread.currentThread().interrupt(); // closed or cancelled: nobody is waiting for the rest
         } catch (IOException e) { // DecodedAudio reports its own failures; this is for the signature
             fail(new MediaException(inputName, SourceResolver.describe(e), e));
         } catch (RuntimeException | Error e) {
             fail(e);
+        } finally {
+            releaseInput();
         }
     }
 
@@ -152,9 +171,18 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         return audio.sourceEnded() ? Double.valueOf(audio.decodedSourceSec()) : statedDurationSec;
     }
 
+    /** Queues a block, waiting while the queue is full, unless the pipeline is stopping. */
+    private void deliver(Block b) throws InterruptedException {
+        while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+            if (stopping) {
+                throw new InterruptedException("stopping");
+            }
+        }
+    }
+
     private void fail(Throwable e) {
         try {
-            queue.put(Block.failure(e));
+            deliver(Block.failure(e));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -162,6 +190,10 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
 
     @Override
     public boolean hasNext() {
+        if (cancelled != null) {
+            ended = true;
+            throw cancelled;
+        }
         // without a stated duration, records wait for the front end to count the whole source
         while (!ended && (ready.isEmpty() || holdUntilEnd)) {
             runBatch();
@@ -207,10 +239,15 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
                 b = queue.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SoundmarkException(inputName + ": interrupted", e);
+                ended = true;
+                throw new CancelledException(inputName, "the calling thread was interrupted");
+            }
+            if (cancelled != null) {
+                ended = true;
+                throw cancelled;
             }
             if (b.warning != null) {
-                warnings.accept(b.warning);
+                context.warnings().accept(b.warning);
             }
         } while (b.warning != null);
         if (b.failure != null) {
@@ -234,14 +271,20 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         }
         float[][] vectors;
         long start;
-        try {
-            if (embedder == null) {
-                embedder = embedderFactory.get();
+        synchronized (modelLock) {
+            if (cancelled != null) {
+                ended = true;
+                throw cancelled;
             }
-            start = System.nanoTime();
-            vectors = embedder.embed(batch, count);
-        } catch (ModelFailure e) {
-            throw new ModelException(inputName + ": " + e.getMessage(), e);
+            try {
+                if (embedder == null) {
+                    embedder = newEmbedder();
+                }
+                start = System.nanoTime();
+                vectors = embedder.embed(batch, count);
+            } catch (ModelFailure e) {
+                throw new ModelException(inputName + ": " + e.getMessage(), e);
+            }
         }
         double shareMs = (System.nanoTime() - start) / 1e6 / count;
         for (int i = 0; i < count; i++) {
@@ -253,19 +296,59 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
         }
     }
 
+    private Embedder newEmbedder() {
+        try {
+            return context.embedders().get();
+        } catch (IllegalStateException closedMeanwhile) { // closed before it could cancel this call
+            ended = true;
+            throw new CancelledException(inputName, "the fingerprinter was closed");
+        }
+    }
+
+    /**
+     * Stops this call from another thread: the caller's next step fails with a
+     * {@link CancelledException}. Returns once no batch of this call is in inference and its
+     * predictor is freed, so the model may be closed next.
+     */
+    void cancel(String why) {
+        cancelled = new CancelledException(inputName, why);
+        stopping = true;
+        frontEnd.cancel(true);
+        queue.clear();
+        queue.offer(Block.failure(cancelled)); // wakes a caller waiting for the front end
+        closeEmbedder();
+    }
+
+    /** Stops the front end and frees the predictor and (once the front end has let go) the input. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopping = true;
         frontEnd.cancel(true);
         try {
-            frontEnd.get(); // the front end must stop reading before the audio is closed
-        } catch (CancellationException | ExecutionException e) {
-            // cancelled or failed: either way it no longer reads
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            closeEmbedder();
+        } finally {
+            if (frontEndClaimed.compareAndSet(false, true)) {
+                releaseInput(); // the front end never started
+            }
+            releaseInput();
+            onClose.run();
         }
-        try (audio) {
+    }
+
+    private void releaseInput() {
+        if (inputHolders.decrementAndGet() == 0) {
+            audio.close();
+        }
+    }
+
+    private void closeEmbedder() {
+        synchronized (modelLock) {
             if (embedder != null) {
                 embedder.close();
+                embedder = null;
             }
         }
     }
@@ -331,7 +414,7 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
             double norm = 0;
             for (int i = 0; i < v.length; i++) {
                 if (!Double.isFinite(sum[i])) {
-                    throw new ModelException(inputName + ": model " + modelId
+                    throw new ModelException(inputName + ": model " + context.modelId()
                             + " returned non-finite values for window " + index, null);
                 }
                 norm += sum[i] * sum[i];
@@ -342,7 +425,7 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
             }
             return new SegmentEmbedding(v, index, startSec, endSec, endSec - startSec,
                     holdUntilEnd ? countedDurationSec : totalSec,
-                    options.sampleRate(), sourceType, modelId, featureMs + inferenceMs);
+                    options.sampleRate(), sourceType, context.modelId(), featureMs + inferenceMs);
         }
     }
 }

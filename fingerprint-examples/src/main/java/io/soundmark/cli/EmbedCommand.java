@@ -2,6 +2,7 @@ package io.soundmark.cli;
 
 import io.soundmark.AudioFingerprinter;
 import io.soundmark.FingerprintInput;
+import io.soundmark.ParallelFingerprinter;
 import io.soundmark.FingerprintOptions;
 import io.soundmark.SegmentEmbedding;
 import io.soundmark.SoundmarkException;
@@ -123,7 +124,7 @@ final class EmbedCommand implements Callable<Integer> {
         int[] done = new int[2]; // completed, failed
         long start = System.nanoTime();
         long[] windows = new long[1];
-        fingerprinter.fingerprintAll(inputs, parallel, result -> {
+        new ParallelFingerprinter(fingerprinter, parallel).run(inputs, result -> {
             done[0]++;
             String name = result.input().name();
             if (result.succeeded()) {

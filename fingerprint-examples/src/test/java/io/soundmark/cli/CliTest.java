@@ -9,7 +9,7 @@ import io.soundmark.FingerprintInput;
 import io.soundmark.SegmentEmbedding;
 import io.soundmark.decode.DecodeTesting;
 import io.soundmark.decode.DecodeTesting.Decoded;
-import io.soundmark.decode.JavaSoundDecoderProvider;
+import io.soundmark.internal.decode.JavaSoundDecoderProvider;
 import io.soundmark.model.ModelSource;
 import java.io.File;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.decode.DecodeTesting.Decoded;
-import io.soundmark.decode.JavaSoundDecoderProvider;
+import io.soundmark.internal.decode.JavaSoundDecoderProvider;
 import io.soundmark.decode.MediaProbe;
 import java.io.IOException;
 import java.io.InputStream;
