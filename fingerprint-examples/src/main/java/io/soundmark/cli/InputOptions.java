@@ -66,12 +66,12 @@ final class InputOptions {
 
     /** A builder with these options applied. */
     AudioFingerprinter.Builder builder() {
-        if (s3Endpoint != null) {
-            System.setProperty("soundmark.s3.endpoint", s3Endpoint); // read by the S3 source module
-        }
         SourceOptions sources = SourceOptions.defaults().withMaxBytes(maxDownloadBytes)
                 .withConnectTimeout(seconds("--connect-timeout", connectTimeout))
                 .withReadTimeout(seconds("--read-timeout", readTimeout));
+        if (s3Endpoint != null) {
+            sources = sources.withProviderSetting("s3.endpoint", s3Endpoint); // read by the S3 source module
+        }
         return AudioFingerprinter.builder().sampleRate(sampleRate).maxAudioLengthSec(maxLength).decoder(decoder)
                 .sourceOptions(sources);
     }
