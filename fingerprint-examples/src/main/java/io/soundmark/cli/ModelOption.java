@@ -3,6 +3,7 @@ package io.soundmark.cli;
 import io.soundmark.AudioFingerprinter;
 import io.soundmark.internal.Settings;
 import io.soundmark.model.ModelSource;
+import io.soundmark.model.Precision;
 import picocli.CommandLine.Option;
 
 /** {@code --model}, shared by the commands that run a model. */
@@ -15,8 +16,18 @@ final class ModelOption {
                     + "Default: $SOUNDMARK_MODEL."})
     String model;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "auto",
+            description = "Model variant to run: auto (default: bf16 when the model has a bf16 variant and the CPU "
+                    + "computes bf16 natively, else fp32), fp32, bf16 or int8 (opt-in: lower fidelity).")
+    String precision;
+
     /** Sets the model on {@code builder}; the preset's configured location when none is given. */
     AudioFingerprinter.Builder applyTo(AudioFingerprinter.Builder builder) {
+        try {
+            builder.precision(Precision.fromName(precision));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--precision " + precision + " is not valid: allowed auto, fp32, bf16 or int8");
+        }
         if (model != null) {
             return builder.model(ModelSource.of(model));
         }

@@ -4,6 +4,7 @@ import io.soundmark.model.EmbeddingModel;
 import io.soundmark.model.ModelCache;
 import io.soundmark.model.ModelManifest;
 import io.soundmark.model.ModelSource;
+import io.soundmark.model.Precision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,8 +26,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -75,11 +78,70 @@ public final class UrlModelSource implements ModelSource {
         return Files.exists(manifest) ? ModelManifest.read(manifest) : ModelManifest.forModelFile(fileName);
     }
 
+    /**
+     * The main model's precision (from its manifest alone, without downloading the model) and the
+     * variants published beside it, found by their manifests ({@code model-bf16.pt.json} or
+     * {@code model-bf16.json}); offline, only what the cache holds counts.
+     */
+    @Override
+    public Set<Precision> precisions() throws IOException {
+        Set<Precision> out = EnumSet.noneOf(Precision.class);
+        ModelManifest main = manifestOnly();
+        out.add(main == null ? ModelManifest.forModelFile(fileName).precision() : main.precision());
+        if (!Variants.isVariantName(fileName)) {
+            for (Precision p : new Precision[] {Precision.BF16, Precision.INT8}) {
+                ModelManifest m = variant(p).manifestOnly();
+                if (m != null) {
+                    out.add(m.precision());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ModelManifest manifest(Precision precision) throws IOException {
+        if (!precisions().contains(precision)) {
+            throw new IOException(Variants.missing(this, precision));
+        }
+        return sourceOf(precision).manifest();
+    }
+
     @Override
     public EmbeddingModel load(ModelManifest manifest, String device) throws IOException {
-        ensureCached();
-        Path model = dir.resolve(fileName);
-        return DjlEmbeddingModel.load(name(), manifest, device, m -> m.load(model.toAbsolutePath()));
+        UrlModelSource source = sourceOf(manifest.precision());
+        source.ensureCached();
+        Path model = source.dir.resolve(source.fileName);
+        return DjlEmbeddingModel.load(source.name(), manifest, device, m -> m.load(model.toAbsolutePath()));
+    }
+
+    /** This source for its main variant; a sibling URL's source for another. */
+    private UrlModelSource sourceOf(Precision precision) throws IOException {
+        ModelManifest main = manifestOnly();
+        Precision mainPrecision = main == null ? ModelManifest.forModelFile(fileName).precision() : main.precision();
+        return precision == mainPrecision ? this : variant(precision);
+    }
+
+    private UrlModelSource variant(Precision precision) {
+        return new UrlModelSource(url.resolve(Variants.fileName(fileName, precision)), null, cache);
+    }
+
+    /** The manifest published beside the model, from the cache or downloaded alone; null when there is none. */
+    private ModelManifest manifestOnly() throws IOException {
+        Path manifest = dir.resolve("manifest.json");
+        if (Files.exists(manifest)) {
+            return ModelManifest.read(manifest);
+        }
+        if (cache.offline()) {
+            return null;
+        }
+        Files.createDirectories(dir);
+        synchronized (LOCKS.computeIfAbsent(dir, d -> new Object())) {
+            try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+                return Files.exists(manifest) ? ModelManifest.read(manifest) : downloadManifest();
+            }
+        }
     }
 
     /** Downloads the manifest and the model unless they are cached; verifies the model. */
