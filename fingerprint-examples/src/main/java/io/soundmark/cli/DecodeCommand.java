@@ -39,7 +39,7 @@ final class DecodeCommand implements Callable<Integer> {
         try (AudioFingerprinter fingerprinter = options.builder(err).model(ModelSource.demo()).build();
              DecodedAudio audio = fingerprinter.openAudio(input.toInput())) {
             AtomicFile.write(output, temporary -> {
-                try (FloatWavWriter wav = new FloatWavWriter(temporary, audio.sampleRate())) {
+                try (WavWriter wav = WavWriter.float32Mono(temporary, audio.sampleRate())) {
                     float[] buffer = new float[1 << 14];
                     for (int n; (n = audio.read(buffer, 0, buffer.length)) > 0; ) {
                         wav.write(buffer, n);
