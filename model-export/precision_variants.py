@@ -25,10 +25,11 @@ MODEL_FILES = {"fp32": "model.pt", "bf16": "model-bf16.pt", "int8": "model-int8.
 # Smallest cosine to fp32 over the fidelity inputs; bf16 and int8 are set with --min-cosine and --min-cosine-int8.
 MIN_COSINE = {"fp32": 0.99999, "bf16": 0.9999, "int8": 0.99}
 GATE_OPTIONS = {"fp32": "fixed for fp32", "bf16": "--min-cosine", "int8": "--min-cosine-int8"}
-# Reduced-precision traces are checked against their eager form to this share of the largest fp32
-# output: a bf16 value holds 8 significant bits, so the same products summed in another order (batch
-# sizes pick different kernels) move it by about 0.4%; a trace that baked in a shape is off by far more.
-REDUCED_TRACE_TOLERANCE = 1e-2
+# Reduced-precision traces are checked against their eager form by the relative L2 distance of each
+# output vector: bf16 rounds differently from one run of a network to another (another kernel, another
+# order of sums), which moves outputs by a fraction of a percent (cosine 0.99996 to fp32 is about 1%
+# relative); a trace that baked in a shape is off by far more.
+REDUCED_TRACE_TOLERANCE = 0.02
 # A frozen module replaces the plain trace only when no output moves by more than this.
 FREEZE_TOLERANCE = 1e-5
 MATRIX_OPS = ("aten::linear", "aten::matmul", "aten::bmm", "aten::mm", "aten::addmm", "aten::baddbmm",
@@ -153,8 +154,10 @@ def export_torchscript(module, out_dir, model_id, features, precisions=("fp32",)
     for precision in precisions:
         network = VARIANTS[precision](module)
         traced = sx.trace(network)
-        limit = tolerance if precision == "fp32" else REDUCED_TRACE_TOLERANCE * float(reference.abs().max())
-        errors = sx.check_trace(traced, network, tolerance=limit)
+        if precision == "fp32":
+            errors = sx.check_trace(traced, network, tolerance=tolerance)
+        else:
+            errors = sx.check_trace(traced, network, tolerance=REDUCED_TRACE_TOLERANCE, relative=True)
         if precision == "bf16":
             log(f"bf16: matrix products by input dtype {dict(check_bf16_graph(traced))}")
         actual = fidelity.outputs(traced, inputs)

@@ -89,6 +89,11 @@ class TraceCheckTest(unittest.TestCase):
         with self.assertRaisesRegex(sx.ExportError, "differs from eager"):
             sx.check_trace(sx.trace(module), module)
 
+    def test_a_trace_that_went_wrong_is_caught_by_the_relative_check_of_reduced_precisions(self):
+        module = BatchBakedIn()
+        with self.assertRaisesRegex(sx.ExportError, r"differs from eager by 1 relative at batch 1 \(tolerance 0.02\)"):
+            sx.check_trace(sx.trace(module), module, tolerance=0.02, relative=True)
+
 
 class StandInExportTest(unittest.TestCase):
     def test_torchscript_and_onnx_exports_honour_the_contract(self):
