@@ -83,8 +83,9 @@ def export_variants(module, out_dir, model_id, features, args, checkpoint=None):
                                      args.freeze, fidelity_directory(args.fidelity_features))
     for v in variants:
         f = v.fidelity
+        diff = "max |diff|" if v.precision == "fp32" else "largest relative distance"
         print(f"wrote {v.path} and {v.manifest}: {v.precision}{', frozen' if v.frozen else ''}, trace vs eager "
-              f"max |diff| by batch size {v.trace_errors}, cosine to fp32 over {f['inputs']} inputs "
+              f"{diff} by batch size {v.trace_errors}, cosine to fp32 over {f['inputs']} inputs "
               f"min {f['min_cosine']:.7f} median {f['median_cosine']:.7f}")
     return variants
 
