@@ -2,6 +2,7 @@ package io.soundmark.internal.model;
 
 import io.soundmark.model.EmbeddingModel;
 import io.soundmark.model.ModelManifest;
+import io.soundmark.model.Precision;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -18,6 +19,7 @@ import io.soundmark.model.FeatureSettings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * A model run by DJL: TorchScript on the PyTorch engine (libtorch from the
@@ -95,6 +97,20 @@ final class DjlEmbeddingModel implements EmbeddingModel {
 
             @Override
             public float[][] embed(float[] features, int count) {
+                if (manifest.precision() == Precision.INT8 && count > 1) {
+                    // dynamic int8 quantises activations with one scale per call: one block per call
+                    // keeps each window's vector independent of its batch neighbours
+                    float[][] out = new float[count][];
+                    int size = manifest.features().blockSize();
+                    for (int i = 0; i < count; i++) {
+                        out[i] = predict(Arrays.copyOfRange(features, i * size, (i + 1) * size), 1)[0];
+                    }
+                    return out;
+                }
+                return predict(features, count);
+            }
+
+            private float[][] predict(float[] features, int count) {
                 int floats = count * manifest.features().blockSize();
                 if (input.capacity() < floats * Float.BYTES) {
                     input = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());
