@@ -1,0 +1,113 @@
+package io.soundmark.spark;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fingerprints a table of media locations on a Spark cluster and writes the segment records as
+ * Parquet or JSON Lines (see {@link JobOutput} for the tables).
+ *
+ * <pre>{@code
+ * JobResult result = FingerprintJob.run(spark, JobOptions.builder()
+ *         .input(JobInput.directory("/mnt/archive/spots"))
+ *         .output("/mnt/archive/fingerprints")
+ *         .model(JobModel.sparkFile("model.pt"))
+ *         .build());
+ * }</pre>
+ *
+ * <p>How it runs: the locations not yet in the output are split into commits of
+ * {@link JobOptions#locationsPerCommit()}; each commit is one Spark job whose tasks take
+ * {@link JobOptions#locationsPerPartition()} locations each and fingerprint them one after the other
+ * with the executor's one shared {@code AudioFingerprinter}, so an executor with {@code N} cores runs
+ * {@code N} fingerprinting calls at a time. The results are cached, then appended to the tables.
+ *
+ * <p>Resuming: a location is done when it is in any of the three tables, and a run skips the
+ * locations already done, so re-running after a crash or a cancelled run does only what is
+ * missing. A location's rows are never split: they all come from one task and go into one file,
+ * and Spark's commit makes each file appear whole or not at all.
+ */
+public final class FingerprintJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FingerprintJob.class);
+
+    private FingerprintJob() {
+    }
+
+    /**
+     * Runs the job to the end. Failing inputs become rows of {@code failures/} and never fail the job.
+     *
+     * @throws IllegalArgumentException when the options do not fit the output already there (another
+     *                                  format, other segment parameters) or the input cannot be listed
+     * @throws org.apache.spark.SparkException (unchecked here) when the model cannot be loaded or run
+     *                                  on the executors: that would fail every input the same way
+     */
+    public static JobResult run(SparkSession spark, JobOptions options) {
+        long start = System.nanoTime();
+        JobOutput output = JobOutput.forJob(spark, options.output(), options.format());
+        output.checkParameters(options.settings());
+        Dataset<Row> locations = options.input().locations(spark)
+                .filter(org.apache.spark.sql.functions.col(SegmentRows.LOCATION).isNotNull()).distinct().cache();
+        try {
+            long total = locations.count();
+            List<String> pending = locations.join(output.doneLocations(), SegmentRows.LOCATION, "left_anti")
+                    .sort(SegmentRows.LOCATION).as(Encoders.STRING()).collectAsList();
+            LOG.info("{} locations, {} already done, {} to fingerprint into {}", total, total - pending.size(),
+                    pending.size(), options.output());
+            JobProgress progress = new JobProgress(spark.sparkContext());
+            Map<String, Long> counts = new HashMap<>();
+            int commits = 0;
+            for (int from = 0; from < pending.size(); from += options.locationsPerCommit()) {
+                List<String> batch = pending.subList(from, Math.min(pending.size(), from + options.locationsPerCommit()));
+                spark.sparkContext().setJobDescription(String.format("soundmark: commit %d of %d, %d locations",
+                        commits + 1, (pending.size() + options.locationsPerCommit() - 1) / options.locationsPerCommit(),
+                        batch.size()));
+                commitRound(spark, options, output, batch, progress).forEach((k, v) -> counts.merge(k, v, Long::sum));
+                commits++;
+            }
+            spark.sparkContext().setJobDescription(null);
+            long windows = counts.getOrDefault(SegmentRows.SEGMENT, 0L);
+            long failed = counts.getOrDefault(SegmentRows.FAILURE, 0L);
+            long empty = counts.getOrDefault(SegmentRows.EMPTY, 0L);
+            long fingerprinted = pending.size() - failed - empty;
+            return new JobResult(total, total - pending.size(), fingerprinted, empty, failed, windows, commits,
+                    (System.nanoTime() - start) / 1e9);
+        } finally {
+            locations.unpersist();
+        }
+    }
+
+    /** Fingerprints one batch of locations and appends it to the output; returns the rows of each kind. */
+    private static Map<String, Long> commitRound(SparkSession spark, JobOptions options, JobOutput output,
+                                                 List<String> batch, JobProgress progress) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int partitions = (batch.size() + options.locationsPerPartition() - 1) / options.locationsPerPartition();
+        JavaRDD<Row> rows = context.parallelize(batch, partitions)
+                .mapPartitions(new PartitionFingerprinter(options.settings(), options.sourceType(), progress));
+        // Cached so that the three tables are written from one fingerprinting pass; the count below
+        // fills the cache with the tasks' own partitioning, before the writes merge partitions.
+        Dataset<Row> results = spark.createDataFrame(rows, SegmentRows.RESULTS).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<String, Long> counts = new HashMap<>();
+            for (Row r : results.groupBy(SegmentRows.KIND).count().collectAsList()) {
+                counts.put(r.getString(0), r.getLong(1));
+            }
+            int files = (batch.size() + options.locationsPerFile() - 1) / options.locationsPerFile();
+            output.append(results, counts.getOrDefault(SegmentRows.SEGMENT, 0L),
+                    counts.getOrDefault(SegmentRows.FAILURE, 0L), counts.getOrDefault(SegmentRows.EMPTY, 0L),
+                    Math.min(files, partitions));
+            return counts;
+        } finally {
+            results.unpersist();
+        }
+    }
+}

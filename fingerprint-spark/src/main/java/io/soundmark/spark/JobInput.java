@@ -1,0 +1,115 @@
+package io.soundmark.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * The media locations a job fingerprints: local paths (on a file system every node mounts),
+ * {@code file:} URIs, http(s) URLs or {@code s3://bucket/key} URLs — whatever the core reads.
+ *
+ * <pre>{@code
+ * JobInput.textFile("hdfs:///archive/locations.txt");   // one location per line
+ * JobInput.directory("/mnt/archive/spots");             // every regular file under it
+ * JobInput.table("archive.media", "location");          // a column of any Spark table
+ * JobInput.dataset(frame, "url");                       // a column of a DataFrame
+ * }</pre>
+ */
+public sealed interface JobInput {
+
+    /** A text file (any Hadoop path) with one location per line; blank lines and lines starting with {@code #} are skipped. */
+    static JobInput textFile(String path) {
+        return new TextFile(requireText(path, "input file"));
+    }
+
+    /** Every regular file under a local directory, recursively, except hidden ones (names starting with a dot). */
+    static JobInput directory(String path) {
+        return new Directory(requireText(path, "input directory"));
+    }
+
+    /** The string column {@code column} of the Spark table {@code name}. */
+    static JobInput table(String name, String column) {
+        return new Table(requireText(name, "table"), requireText(column, "location column"));
+    }
+
+    /** The string column {@code column} of a DataFrame of this Spark session. */
+    static JobInput dataset(Dataset<Row> rows, String column) {
+        return new Frame(Objects.requireNonNull(rows, "rows"), requireText(column, "location column"));
+    }
+
+    /** The locations, in one column named {@code location}, duplicates and blanks included. */
+    Dataset<Row> locations(SparkSession spark);
+
+    /** See {@link JobInput#textFile(String)}. */
+    record TextFile(String path) implements JobInput {
+        @Override
+        public Dataset<Row> locations(SparkSession spark) {
+            Dataset<String> lines = spark.read().textFile(path).map(
+                    (org.apache.spark.api.java.function.MapFunction<String, String>) String::strip, Encoders.STRING());
+            return lines.filter(functions.col("value").notEqual("")
+                            .and(functions.not(functions.col("value").startsWith("#"))))
+                    .toDF(SegmentRows.LOCATION);
+        }
+    }
+
+    /** See {@link JobInput#directory(String)}. */
+    record Directory(String path) implements JobInput {
+        @Override
+        public Dataset<Row> locations(SparkSession spark) {
+            Path dir = Path.of(path).toAbsolutePath().normalize();
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException(path + ": not a directory");
+            }
+            List<String> files;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                files = walk.filter(Files::isRegularFile)
+                        .filter(f -> !hidden(dir.relativize(f)))
+                        .map(Path::toString).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+            }
+            return spark.createDataset(files, Encoders.STRING()).toDF(SegmentRows.LOCATION);
+        }
+
+        private static boolean hidden(Path relative) {
+            for (Path name : relative) {
+                if (name.toString().startsWith(".")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** See {@link JobInput#table(String, String)}. */
+    record Table(String name, String column) implements JobInput {
+        @Override
+        public Dataset<Row> locations(SparkSession spark) {
+            return spark.table(name).select(functions.col(column).cast("string").as(SegmentRows.LOCATION));
+        }
+    }
+
+    /** See {@link JobInput#dataset(Dataset, String)}. */
+    record Frame(Dataset<Row> rows, String column) implements JobInput {
+        @Override
+        public Dataset<Row> locations(SparkSession spark) {
+            return rows.select(functions.col(column).cast("string").as(SegmentRows.LOCATION));
+        }
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is empty");
+        }
+        return value;
+    }
+}
