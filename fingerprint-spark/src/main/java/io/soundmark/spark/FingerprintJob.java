@@ -1,8 +1,11 @@
 package io.soundmark.spark;
 
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -55,40 +58,43 @@ public final class FingerprintJob {
         long start = System.nanoTime();
         JobOutput output = JobOutput.forJob(spark, options.output(), options.format());
         output.checkParameters(options.settings());
-        Dataset<Row> locations = options.input().locations(spark)
-                .filter(org.apache.spark.sql.functions.col(SegmentRows.LOCATION).isNotNull()).distinct().cache();
-        try {
-            long total = locations.count();
-            List<String> pending = locations.join(output.doneLocations(), SegmentRows.LOCATION, "left_anti")
-                    .sort(SegmentRows.LOCATION).as(Encoders.STRING()).collectAsList();
-            LOG.info("{} locations, {} already done, {} to fingerprint into {}", total, total - pending.size(),
-                    pending.size(), options.output());
-            JobProgress progress = new JobProgress(spark.sparkContext());
-            Map<String, Long> counts = new HashMap<>();
-            int commits = 0;
-            for (int from = 0; from < pending.size(); from += options.locationsPerCommit()) {
-                List<String> batch = pending.subList(from, Math.min(pending.size(), from + options.locationsPerCommit()));
-                spark.sparkContext().setJobDescription(String.format("soundmark: commit %d of %d, %d locations",
-                        commits + 1, (pending.size() + options.locationsPerCommit() - 1) / options.locationsPerCommit(),
-                        batch.size()));
-                commitRound(spark, options, output, batch, progress).forEach((k, v) -> counts.merge(k, v, Long::sum));
-                commits++;
-            }
-            spark.sparkContext().setJobDescription(null);
-            long windows = counts.getOrDefault(SegmentRows.SEGMENT, 0L);
-            long failed = counts.getOrDefault(SegmentRows.FAILURE, 0L);
-            long empty = counts.getOrDefault(SegmentRows.EMPTY, 0L);
-            long fingerprinted = pending.size() - failed - empty;
-            return new JobResult(total, total - pending.size(), fingerprinted, empty, failed, windows, commits,
-                    (System.nanoTime() - start) / 1e9);
-        } finally {
-            locations.unpersist();
+        // The locations and the done set are small beside the work: handled on the driver, sorted so
+        // that commits are reproducible, without shuffles that would cost more than they save here.
+        Set<String> locations = new TreeSet<>(options.input().locations(spark));
+        Set<String> done = output.doneLocations();
+        List<String> pending = locations.stream().filter(l -> !done.contains(l)).toList();
+        long total = locations.size();
+        LOG.info("{} locations, {} already done, {} to fingerprint into {}", total, total - pending.size(),
+                pending.size(), options.output());
+        JobProgress progress = new JobProgress(spark.sparkContext());
+        Map<String, Long> counts = new HashMap<>();
+        double fingerprintingSeconds = 0;
+        int commits = 0;
+        int rounds = (pending.size() + options.locationsPerCommit() - 1) / options.locationsPerCommit();
+        for (int from = 0; from < pending.size(); from += options.locationsPerCommit()) {
+            List<String> batch = pending.subList(from, Math.min(pending.size(), from + options.locationsPerCommit()));
+            spark.sparkContext().setJobDescription(String.format("soundmark: commit %d of %d, %d locations",
+                    commits + 1, rounds, batch.size()));
+            Commit commit = commit(spark, options, output, batch, progress);
+            commit.rows().forEach((k, v) -> counts.merge(k, v, Long::sum));
+            fingerprintingSeconds += commit.fingerprintingSeconds();
+            commits++;
         }
+        spark.sparkContext().setJobDescription(null);
+        long failed = counts.getOrDefault(SegmentRows.FAILURE, 0L);
+        long empty = counts.getOrDefault(SegmentRows.EMPTY, 0L);
+        return new JobResult(total, total - pending.size(), pending.size() - failed - empty, empty, failed,
+                counts.getOrDefault(SegmentRows.SEGMENT, 0L), commits, (System.nanoTime() - start) / 1e9,
+                fingerprintingSeconds);
     }
 
-    /** Fingerprints one batch of locations and appends it to the output; returns the rows of each kind. */
-    private static Map<String, Long> commitRound(SparkSession spark, JobOptions options, JobOutput output,
-                                                 List<String> batch, JobProgress progress) {
+    /** What one commit wrote: rows of each kind, and the time its fingerprinting pass took. */
+    private record Commit(Map<String, Long> rows, double fingerprintingSeconds) {
+    }
+
+    /** Fingerprints one batch of locations and appends it to the output. */
+    private static Commit commit(SparkSession spark, JobOptions options, JobOutput output, List<String> batch,
+                                 JobProgress progress) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int partitions = (batch.size() + options.locationsPerPartition() - 1) / options.locationsPerPartition();
         JavaRDD<Row> rows = context.parallelize(batch, partitions)
@@ -97,17 +103,29 @@ public final class FingerprintJob {
         // fills the cache with the tasks' own partitioning, before the writes merge partitions.
         Dataset<Row> results = spark.createDataFrame(rows, SegmentRows.RESULTS).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, Long> counts = new HashMap<>();
-            for (Row r : results.groupBy(SegmentRows.KIND).count().collectAsList()) {
-                counts.put(r.getString(0), r.getLong(1));
-            }
+            JavaRDD<String> kinds = results.select(SegmentRows.KIND).as(Encoders.STRING()).javaRDD(); // plans the query
+            long begin = System.nanoTime();
+            Map<String, Long> counts = kinds.mapPartitions(FingerprintJob::countKinds).reduce(FingerprintJob::add);
+            double seconds = (System.nanoTime() - begin) / 1e9;
             int files = (batch.size() + options.locationsPerFile() - 1) / options.locationsPerFile();
             output.append(results, counts.getOrDefault(SegmentRows.SEGMENT, 0L),
                     counts.getOrDefault(SegmentRows.FAILURE, 0L), counts.getOrDefault(SegmentRows.EMPTY, 0L),
                     Math.min(files, partitions));
-            return counts;
+            return new Commit(counts, seconds);
         } finally {
             results.unpersist();
         }
+    }
+
+    private static Iterator<Map<String, Long>> countKinds(Iterator<String> kinds) {
+        Map<String, Long> counts = new HashMap<>();
+        kinds.forEachRemaining(k -> counts.merge(k, 1L, Long::sum));
+        return List.of(counts).iterator();
+    }
+
+    private static Map<String, Long> add(Map<String, Long> a, Map<String, Long> b) {
+        Map<String, Long> sum = new HashMap<>(a);
+        b.forEach((k, v) -> sum.merge(k, v, Long::sum));
+        return sum;
     }
 }

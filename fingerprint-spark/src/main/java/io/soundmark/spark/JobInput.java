@@ -46,38 +46,32 @@ public sealed interface JobInput {
         return new Frame(Objects.requireNonNull(rows, "rows"), requireText(column, "location column"));
     }
 
-    /** The locations, in one column named {@code location}, duplicates and blanks included. */
-    Dataset<Row> locations(SparkSession spark);
+    /** The locations, gathered on the driver, duplicates included; nulls and blank lines of a text file left out. */
+    List<String> locations(SparkSession spark);
 
     /** See {@link JobInput#textFile(String)}. */
     record TextFile(String path) implements JobInput {
         @Override
-        public Dataset<Row> locations(SparkSession spark) {
-            Dataset<String> lines = spark.read().textFile(path).map(
-                    (org.apache.spark.api.java.function.MapFunction<String, String>) String::strip, Encoders.STRING());
-            return lines.filter(functions.col("value").notEqual("")
-                            .and(functions.not(functions.col("value").startsWith("#"))))
-                    .toDF(SegmentRows.LOCATION);
+        public List<String> locations(SparkSession spark) {
+            return spark.read().textFile(path).collectAsList().stream().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         }
     }
 
     /** See {@link JobInput#directory(String)}. */
     record Directory(String path) implements JobInput {
         @Override
-        public Dataset<Row> locations(SparkSession spark) {
+        public List<String> locations(SparkSession spark) {
             Path dir = Path.of(path).toAbsolutePath().normalize();
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException(path + ": not a directory");
             }
-            List<String> files;
             try (Stream<Path> walk = Files.walk(dir)) {
-                files = walk.filter(Files::isRegularFile)
-                        .filter(f -> !hidden(dir.relativize(f)))
+                return walk.filter(Files::isRegularFile).filter(f -> !hidden(dir.relativize(f)))
                         .map(Path::toString).sorted().toList();
             } catch (IOException e) {
                 throw new UncheckedIOException(path + ": " + e.getMessage(), e);
             }
-            return spark.createDataset(files, Encoders.STRING()).toDF(SegmentRows.LOCATION);
         }
 
         private static boolean hidden(Path relative) {
@@ -93,17 +87,22 @@ public sealed interface JobInput {
     /** See {@link JobInput#table(String, String)}. */
     record Table(String name, String column) implements JobInput {
         @Override
-        public Dataset<Row> locations(SparkSession spark) {
-            return spark.table(name).select(functions.col(column).cast("string").as(SegmentRows.LOCATION));
+        public List<String> locations(SparkSession spark) {
+            return columnValues(spark.table(name), column);
         }
     }
 
     /** See {@link JobInput#dataset(Dataset, String)}. */
     record Frame(Dataset<Row> rows, String column) implements JobInput {
         @Override
-        public Dataset<Row> locations(SparkSession spark) {
-            return rows.select(functions.col(column).cast("string").as(SegmentRows.LOCATION));
+        public List<String> locations(SparkSession spark) {
+            return columnValues(rows, column);
         }
+    }
+
+    private static List<String> columnValues(Dataset<Row> rows, String column) {
+        return rows.select(functions.col(column).cast("string")).as(Encoders.STRING()).collectAsList().stream()
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     private static String requireText(String value, String what) {

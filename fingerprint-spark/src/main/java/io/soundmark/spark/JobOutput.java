@@ -4,14 +4,18 @@ import io.soundmark.SegmentEmbedding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -105,12 +109,30 @@ public final class JobOutput {
         return table(EMPTY, SegmentRows.EMPTY_INPUTS);
     }
 
-    /** Every location already done, one row each, in a column {@code location}. */
-    public Dataset<Row> doneLocations() {
-        return segments().select(functions.col(SegmentRows.SOURCE).as(SegmentRows.LOCATION))
-                .union(failures().select(SegmentRows.LOCATION))
-                .union(emptyInputs().select(SegmentRows.LOCATION))
-                .distinct();
+    /**
+     * Every location already done, gathered on the driver. Locations are made unique within each
+     * partition first (a location's segment rows sit together in one file) rather than by a shuffle,
+     * which would cost hundreds of tiny tasks on a small output.
+     */
+    Set<String> doneLocations() {
+        Set<String> done = new HashSet<>();
+        addLocations(done, SEGMENTS, SegmentRows.SEGMENTS, SegmentRows.SOURCE);
+        addLocations(done, FAILURES, SegmentRows.FAILURES, SegmentRows.LOCATION);
+        addLocations(done, EMPTY, SegmentRows.EMPTY_INPUTS, SegmentRows.LOCATION);
+        return done;
+    }
+
+    private void addLocations(Set<String> done, String table, StructType schema, String column) {
+        if (exists(spark, path(table))) {
+            done.addAll(table(table, schema).select(column).as(Encoders.STRING()).javaRDD()
+                    .mapPartitions(JobOutput::unique).collect());
+        }
+    }
+
+    private static Iterator<String> unique(Iterator<String> locations) {
+        Set<String> seen = new LinkedHashSet<>();
+        locations.forEachRemaining(seen::add);
+        return seen.iterator();
     }
 
     /**
@@ -155,6 +177,9 @@ public final class JobOutput {
      * @throws IllegalArgumentException naming the parameters found and those of the job
      */
     void checkParameters(FingerprinterSettings settings) {
+        if (!exists(spark, path(SEGMENTS))) {
+            return;
+        }
         Column[] columns = SegmentRows.PARAMETERS.stream().map(functions::col).toArray(Column[]::new);
         List<Row> found = segments().select(columns).limit(1).collectAsList();
         if (found.isEmpty()) {

@@ -11,9 +11,11 @@ package io.soundmark.spark;
  * @param windows      segment rows written by this run
  * @param commits      commits of the output made by this run
  * @param seconds      wall-clock time of the run
+ * @param fingerprintingSeconds the part of it spent in the fingerprinting passes; the rest is Spark's
+ *                     planning (seconds on a fresh JVM), listing the input and writing the tables
  */
 public record JobResult(long locations, long alreadyDone, long fingerprinted, long empty, long failed, long windows,
-                        int commits, double seconds) {
+                        int commits, double seconds, double fingerprintingSeconds) {
 
     /** Inputs this run processed. */
     public long processed() {
@@ -24,8 +26,8 @@ public record JobResult(long locations, long alreadyDone, long fingerprinted, lo
     public String toString() {
         return String.format(java.util.Locale.ROOT,
                 "%d locations: %d already done, %d fingerprinted (%d windows), %d empty, %d failed; %d commits in %.1f s"
-                        + " (%.2f files/s, %.1f windows/s)",
+                        + " (%.2f files/s, %.1f windows/s), of which fingerprinting %.1f s (%.1f windows/s)",
                 locations, alreadyDone, fingerprinted, windows, empty, failed, commits, seconds,
-                processed() / seconds, windows / seconds);
+                processed() / seconds, windows / seconds, fingerprintingSeconds, windows / fingerprintingSeconds);
     }
 }

@@ -31,6 +31,8 @@ class FingerprintJobTest {
     Fixtures.CliOutput cli;
     Path parquetOut;
     JobResult parquetRun;
+    Path jsonOut;
+    JobResult jsonRun;
 
     @BeforeAll
     void fingerprintTheFixturesWithTheCliAndWithTheJob(@TempDir Path dir) throws Exception {
@@ -40,6 +42,8 @@ class FingerprintJobTest {
         spark = Fixtures.spark();
         parquetOut = tmp.resolve("parquet");
         parquetRun = FingerprintJob.run(spark, options(parquetOut).build());
+        jsonOut = tmp.resolve("json");
+        jsonRun = FingerprintJob.run(spark, options(jsonOut).format(OutputFormat.JSON).build());
     }
 
     @AfterAll
@@ -110,8 +114,7 @@ class FingerprintJobTest {
 
     @Test
     void jsonLinesAndParquetOutputsAgree() throws IOException {
-        Path jsonOut = tmp.resolve("json");
-        JobResult run = FingerprintJob.run(spark, options(jsonOut).format(OutputFormat.JSON).build());
+        JobResult run = jsonRun;
         assertEquals(parquetRun.windows(), run.windows());
         JobOutput json = JobOutput.open(spark, jsonOut.toString());
         assertEquals(OutputFormat.JSON, json.format());
@@ -192,5 +195,88 @@ class FingerprintJobTest {
         Exception e = assertThrows(Exception.class, () -> FingerprintJob.run(spark, options));
         assertTrue(String.valueOf(e.getMessage()).contains("missing.pt"), e.getMessage());
         assertFalse(Files.exists(out.resolve("failures")), "no input is marked as failed");
+    }
+
+    @Test
+    void theBulkScriptTurnsJsonLinesIntoOneIndexActionPerRecordKeyedBySourceAndSegment() throws Exception {
+        List<String> files = Fixtures.dataFiles(jsonOut.resolve("segments")).stream().map(Path::toString).toList();
+        List<String> cmd = new java.util.ArrayList<>(List.of("search/to_bulk.sh", "soundmark-segments"));
+        cmd.addAll(files);
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> bulk = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().toList();
+        assertEquals(0, p.waitFor(), "to_bulk.sh needs jq (apt-get install jq)");
+        List<String> records = new java.util.ArrayList<>();
+        for (String f : files) {
+            records.addAll(Files.readAllLines(Path.of(f)));
+        }
+        assertEquals(2 * records.size(), bulk.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            var action = com.google.gson.JsonParser.parseString(bulk.get(2 * i)).getAsJsonObject().getAsJsonObject("index");
+            var record = com.google.gson.JsonParser.parseString(records.get(i)).getAsJsonObject();
+            assertEquals("soundmark-segments", action.get("_index").getAsString());
+            assertEquals(record.get("source").getAsString() + "#" + record.get("segment_index").getAsInt(),
+                    action.get("_id").getAsString());
+            assertEquals(record, com.google.gson.JsonParser.parseString(bulk.get(2 * i + 1)));
+            ids.add(action.get("_id").getAsString());
+        }
+        assertEquals(records.size(), ids.size(), "ids are unique");
+    }
+
+    @Test
+    void aModelShippedWithTheJobOrServedByUrlWithItsShaGivesTheSameVectors() throws Exception {
+        Path model = Fixtures.demoModelFiles(tmp.resolve("model"));
+        spark.sparkContext().addFile(model.toString());
+        spark.sparkContext().addFile(model.resolveSibling("demo.json").toString());
+        Path few = tmp.resolve("few");
+        Files.createDirectories(few);
+        Files.copy(inputs.resolve("source.wav"), few.resolve("source.wav"));
+        Files.copy(inputs.resolve(Fixtures.LONG), few.resolve(Fixtures.LONG));
+        Map<String, List<SegmentEmbedding>> expected = Fixtures.bySource(JobOutput.open(spark, parquetOut.toString()));
+
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/models/", exchange -> {
+            Path file = model.resolveSibling(exchange.getRequestURI().getPath().substring("/models/".length()));
+            if (!Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.sendResponseHeaders(200, Files.size(file));
+                Files.copy(file, exchange.getResponseBody());
+            }
+            exchange.close();
+        });
+        server.start();
+        try {
+            String sha = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
+            java.net.URI url = java.net.URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/models/demo.pt");
+            for (JobModel jobModel : List.of(JobModel.sparkFile("demo.pt"),
+                    JobModel.url(url, sha, tmp.resolve("cache").toString()))) {
+                Path out = tmp.resolve("model-" + Math.abs(jobModel.toString().hashCode()));
+                JobOptions o = JobOptions.builder().input(JobInput.directory(few.toString())).output(out.toString())
+                        .model(jobModel).build();
+                assertEquals(2, FingerprintJob.run(spark, o).fingerprinted(), jobModel.toString());
+                Fixtures.bySource(JobOutput.open(spark, out.toString())).forEach((source, records) -> {
+                    String original = inputs.resolve(Path.of(source).getFileName()).toString();
+                    assertEquals(0.0, Fixtures.maxDifference(expected.get(original), records), jobModel + " " + source);
+                });
+            }
+            assertTrue(Files.isDirectory(tmp.resolve("cache")), "the URL's model went through the core's cache");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theReadmeExampleFingerprintsADirectoryResumesAndReadsTheRecordsBack() {
+        String out = tmp.resolve("example").toString();
+        JobResult first = io.soundmark.spark.examples.FingerprintArchive.fingerprint(spark, inputs.toString(), out);
+        assertEquals(11, first.fingerprinted());
+        assertEquals(13, io.soundmark.spark.examples.FingerprintArchive.fingerprint(spark, inputs.toString(), out)
+                .alreadyDone());
+        Map<String, Integer> windows = io.soundmark.spark.examples.FingerprintArchive.windowsBySource(spark, out);
+        assertEquals(11, windows.size());
+        assertEquals(4, windows.get(inputs.resolve(Fixtures.LONG).toString()));
     }
 }
