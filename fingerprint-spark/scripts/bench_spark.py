@@ -17,13 +17,16 @@ setting the README gives for executors). It prints, per run, files/s and windows
 fingerprinting itself (the CLI's last progress line, model loading included; the job's own
 summary, which counts listing the input, finding what is done, Spark's query planning,
 fingerprinting and writing Parquet, but not the Spark session's start-up), the job's
-fingerprinting pass alone (model loading included), the process's wall time and the load average
-before the run; then the medians and the ratios job / CLI.
+fingerprinting pass alone (model loading included), the process's wall time, the CPU time of the
+whole process tree per window (JVM start and Spark's own work included: on a shared machine the
+fairest measure of the job's overhead) and the load average before the run; then the medians and
+the ratios job / CLI.
 Needs the jars built (mvn -B -DskipTests package) and a Spark home (make_spark_home.sh).
 """
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -49,36 +52,44 @@ def load():
     return os.getloadavg()[0]
 
 
+def timed(cmd, env=None):
+    """Runs cmd; returns the completed process, its wall time and the CPU time (user + system) of it
+    and every process under it, which contention from other work inflates far less than wall time."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    wall = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return p, wall, cpu
+
+
 def run_cli(model, inputs, out, parallel):
     cmd = ["java", THREADS, "-jar", CLI_JAR, "embed", "--audio", inputs, "--output-dir", out, "--model", model,
            "--parallel", str(parallel)]
-    start = time.monotonic()
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    wall = time.monotonic() - start
+    p, wall, cpu = timed(cmd)
     last = [l for l in p.stderr.splitlines() if l.startswith("progress:")]
     if p.returncode != 0 or not last:
         sys.exit("the CLI failed:\n" + p.stderr[-3000:])
     m = re.search(r"(\d+)/\d+ inputs \(0 failed\), (\d+) windows, ([\d.]+) windows/s", last[-1])
     files, windows, rate = int(m.group(1)), int(m.group(2)), float(m.group(3))
     seconds = windows / rate
-    return files, windows, seconds, wall, seconds
+    return files, windows, seconds, wall, seconds, cpu
 
 
 def run_job(spark_home, model, inputs, out, cores):
     cmd = [os.path.join(spark_home, "bin", "spark-submit"), "--master", f"local[{cores}]", "--driver-memory", "2g",
            "--driver-java-options", THREADS, JOB_JAR, "--input-dir", inputs, "--output", out, "--model", model]
     env = dict(os.environ, SPARK_HOME=spark_home, SPARK_LOCAL_IP="127.0.0.1")
-    start = time.monotonic()
-    p = subprocess.run(cmd, capture_output=True, text=True, env=env)
-    wall = time.monotonic() - start
+    p, wall, cpu = timed(cmd, env)
     m = re.search(r"(\d+) fingerprinted \((\d+) windows\), 0 empty, 0 failed; \d+ commits in ([\d.]+) s"
                   r".*of which fingerprinting ([\d.]+) s", p.stdout)
     if p.returncode != 0 or not m:
         sys.exit("the job failed:\n" + p.stdout[-2000:] + p.stderr[-3000:])
-    return int(m.group(1)), int(m.group(2)), float(m.group(3)), wall, float(m.group(4))
+    return int(m.group(1)), int(m.group(2)), float(m.group(3)), wall, float(m.group(4)), cpu
 
 
-def cpu():
+def cpu_model():
     info = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
     fields = dict(l.split(":", 1) for l in info.splitlines() if ":" in l)
     return f"{fields.get('Model name', '?').strip()}, {os.cpu_count()} cores; flags: {fields.get('Flags', '?').strip()}"
@@ -95,7 +106,11 @@ def main():
     args = ap.parse_args()
     inputs = os.path.join(args.work, "inputs")
     make_inputs(inputs, args.inputs, args.seconds)
-    print(f"CPU: {cpu()}")
+    global CLI_JAR, JOB_JAR  # measure copies, so that a rebuild during the run changes nothing
+    os.makedirs(os.path.join(args.work, "jars"), exist_ok=True)
+    CLI_JAR = shutil.copy(CLI_JAR, os.path.join(args.work, "jars"))
+    JOB_JAR = shutil.copy(JOB_JAR, os.path.join(args.work, "jars"))
+    print(f"CPU: {cpu_model()}")
     print(f"model: {args.model}; {args.inputs} inputs of {args.seconds} s (44.1 kHz stereo WAV); {THREADS}")
     variants = [("cli-1", lambda o: run_cli(args.model, inputs, o, 1)),
                 ("spark-1", lambda o: run_job(args.spark_home, args.model, inputs, o, 1)),
@@ -103,25 +118,28 @@ def main():
                 ("spark-2", lambda o: run_job(args.spark_home, args.model, inputs, o, 2))]
     results = {name: [] for name, _ in variants}
     print(f"{'round':>5} {'variant':>8} {'files':>5} {'windows':>7} {'seconds':>8} {'files/s':>8} {'windows/s':>9}"
-          f" {'fp-only w/s':>11} {'wall s':>7} {'load':>5}")
+          f" {'fp-only w/s':>11} {'wall s':>7} {'CPU s/win':>9} {'load':>5}")
     for r in range(args.rounds):
         for name, run in variants[r % len(variants):] + variants[:r % len(variants)]:
             out = os.path.join(args.work, "out", name)
             shutil.rmtree(out, ignore_errors=True)
             before = load()
-            files, windows, seconds, wall, fingerprinting = run(out)
-            results[name].append((files / seconds, windows / seconds, wall, windows / fingerprinting))
+            files, windows, seconds, wall, fingerprinting, cpu = run(out)
+            results[name].append((files / seconds, windows / seconds, wall, windows / fingerprinting, cpu / windows))
             print(f"{r + 1:>5} {name:>8} {files:>5} {windows:>7} {seconds:>8.1f} {files / seconds:>8.3f}"
-                  f" {windows / seconds:>9.2f} {windows / fingerprinting:>11.2f} {wall:>7.1f} {before:>5.2f}", flush=True)
+                  f" {windows / seconds:>9.2f} {windows / fingerprinting:>11.2f} {wall:>7.1f} {cpu / windows:>9.3f}"
+                  f" {before:>5.2f}", flush=True)
     print("medians:")
-    med = {name: [statistics.median(x[i] for x in runs) for i in range(4)] for name, runs in results.items()}
-    for name, (fps, wps, wall, fp) in med.items():
-        print(f"  {name:>8}: {fps:.3f} files/s, {wps:.2f} windows/s ({fp:.2f} in the fingerprinting pass), {wall:.1f} s wall")
+    med = {name: [statistics.median(x[i] for x in runs) for i in range(5)] for name, runs in results.items()}
+    for name, (fps, wps, wall, fp, cpu) in med.items():
+        print(f"  {name:>8}: {fps:.3f} files/s, {wps:.2f} windows/s ({fp:.2f} in the fingerprinting pass), {wall:.1f} s wall,"
+              f" {cpu:.3f} CPU s per window")
     for cores in ("1", "2"):
         job, lib = med["spark-" + cores], med["cli-" + cores]
         print(f"  local[{cores}] vs CLI --parallel {cores}: whole job {job[1] / lib[1]:.3f} of the CLI's windows/s"
               f" (overhead {100 * (lib[1] / job[1] - 1):.1f}%); fingerprinting pass {job[3] / lib[1]:.3f}"
-              f" (overhead {100 * (lib[1] / job[3] - 1):.1f}%); process wall time ratio {job[2] / lib[2]:.3f}")
+              f" (overhead {100 * (lib[1] / job[3] - 1):.1f}%); process wall time ratio {job[2] / lib[2]:.3f};"
+              f" CPU per window ratio {job[4] / lib[4]:.3f}")
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ cleanup() {
 trap cleanup EXIT
 
 await() { # LOG TEXT: waits up to 90 s for TEXT to appear in LOG
-  for _ in $(seq 90); do grep -q "$2" "$1" && return 0; sleep 1; done
+  for _ in $(seq 90); do grep -qs "$2" "$1" && return 0; sleep 1; done
   echo "timed out waiting for '$2' in $1:" >&2; tail -n 20 "$1" >&2; return 1
 }
 

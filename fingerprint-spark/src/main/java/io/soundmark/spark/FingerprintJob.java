@@ -47,12 +47,12 @@ public final class FingerprintJob {
     }
 
     /**
-     * Runs the job to the end. Failing inputs become rows of {@code failures/} and never fail the job.
+     * Runs the job to the end. Failing inputs become rows of {@code failures/} and never fail the job;
+     * a model that cannot be loaded or run on the executors fails it (Spark's {@code SparkException},
+     * naming the model), since it would fail every input the same way.
      *
      * @throws IllegalArgumentException when the options do not fit the output already there (another
      *                                  format, other segment parameters) or the input cannot be listed
-     * @throws org.apache.spark.SparkException (unchecked here) when the model cannot be loaded or run
-     *                                  on the executors: that would fail every input the same way
      */
     public static JobResult run(SparkSession spark, JobOptions options) {
         long start = System.nanoTime();

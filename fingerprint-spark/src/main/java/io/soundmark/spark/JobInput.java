@@ -31,7 +31,10 @@ public sealed interface JobInput {
         return new TextFile(requireText(path, "input file"));
     }
 
-    /** Every regular file under a local directory, recursively, except hidden ones (names starting with a dot). */
+    /**
+     * Every regular file under a directory of the driver's file system, recursively, except hidden
+     * ones (names starting with a dot); on a cluster, a directory every node mounts at the same path.
+     */
     static JobInput directory(String path) {
         return new Directory(requireText(path, "input directory"));
     }
@@ -102,7 +105,7 @@ public sealed interface JobInput {
 
     private static List<String> columnValues(Dataset<Row> rows, String column) {
         return rows.select(functions.col(column).cast("string")).as(Encoders.STRING()).collectAsList().stream()
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
     }
 
     private static String requireText(String value, String what) {

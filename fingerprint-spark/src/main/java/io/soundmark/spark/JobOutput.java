@@ -4,6 +4,7 @@ import io.soundmark.SegmentEmbedding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -215,7 +216,7 @@ public final class JobOutput {
     }
 
     private void write(Dataset<Row> results, String kind, StructType schema, int files, String table) {
-        Column[] columns = java.util.Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new);
+        Column[] columns = Arrays.stream(schema.fieldNames()).map(functions::col).toArray(Column[]::new);
         results.filter(functions.col(SegmentRows.KIND).equalTo(kind)).select(columns).coalesce(files)
                 .write()
                 .mode(SaveMode.Append)
