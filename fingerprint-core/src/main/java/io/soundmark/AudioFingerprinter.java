@@ -1,11 +1,9 @@
 package io.soundmark;
 
 import io.soundmark.decode.PcmStream;
-import io.soundmark.dsp.FeatureSettings;
-import io.soundmark.dsp.Resampler;
-import io.soundmark.io.MediaSource;
 import io.soundmark.io.SourceOptions;
 import io.soundmark.model.EmbeddingModel;
+import io.soundmark.model.FeatureSettings;
 import io.soundmark.model.ModelManifest;
 import io.soundmark.model.ModelSource;
 import java.io.IOException;
@@ -13,8 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,37 +30,40 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (AudioFingerprinter fingerprinter = AudioFingerprinter.builder()
- *         .model(ModelSource.file(Path.of("models/clap-htsat-unfused.pt")))
+ *         .model(ModelSource.file(Path.of("models/clap-htsat-unfused")))
  *         .segmentDurationSec(5.0)
  *         .segmentHopSec(2.5)
  *         .build()) {
  *     for (SegmentEmbedding segment : fingerprinter.fingerprint(FingerprintInput.audio("jingle.wav"))) {
- *         System.out.println(segment.startTimeSec() + " " + segment.toJson());
+ *         System.out.println(segment.toJson());
  *     }
  * }
  * }</pre>
  *
  * <p>An instance is thread-safe and meant to be shared: the model is loaded once (on first use,
  * after the first input has been opened, so that bad input fails fast) and every call runs with its
- * own predictor. Close it to free the model's native memory once no call is running.
+ * own predictor. {@link ParallelFingerprinter} runs many inputs at once with one instance.
  *
  * <p>Memory is bounded by one window of samples and one batch of features per running call,
  * whatever the input's length: use {@link #stream} or {@link #fingerprint(FingerprintInput, Consumer)}
  * to receive records as they are produced.
+ *
+ * <p>Cancellation: interrupting the calling thread stops its call with a {@link CancelledException}
+ * and frees its predictor; {@link #close()} cancels every running call the same way.
  */
 public final class AudioFingerprinter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AudioFingerprinter.class);
     private static final AtomicInteger FRONT_END_THREADS = new AtomicInteger();
-    private static final AtomicInteger WORKER_THREADS = new AtomicInteger();
 
     private final FingerprintOptions options;
     private final ModelSource modelSource;
     private final ModelManifest manifest;
-    private final FeatureSettings features;
     private final SourceResolver sources;
     private final DecoderRegistry decoders;
+    private final PipelineContext context;
     private final Object lock = new Object();
+    private final Set<SegmentPipeline> running = ConcurrentHashMap.newKeySet();
     /** Front-end threads (decode, windows, log-mel), one per running call, overlapping with inference. */
     private final ExecutorService frontEnds = Executors.newCachedThreadPool(runnable -> {
         Thread t = new Thread(runnable, "soundmark-front-end-" + FRONT_END_THREADS.incrementAndGet());
@@ -71,13 +74,15 @@ public final class AudioFingerprinter implements AutoCloseable {
     private boolean closed;
 
     private AudioFingerprinter(FingerprintOptions options, ModelSource modelSource, ModelManifest manifest,
-                               SourceResolver sources, DecoderRegistry decoders) {
+                               SourceResolver sources, DecoderRegistry decoders, Consumer<FingerprintWarning> warnings) {
         this.options = options;
         this.modelSource = modelSource;
         this.manifest = manifest;
-        this.features = manifest.features().withSampleRate(options.sampleRate());
         this.sources = sources;
         this.decoders = decoders;
+        FeatureSettings features = manifest.features().withSampleRate(options.sampleRate());
+        this.context = new PipelineContext(options, manifest.id(), features, () -> loadModel().newEmbedder(),
+                warnings, frontEnds);
     }
 
     /** A builder with SPEC's defaults. */
@@ -99,8 +104,9 @@ public final class AudioFingerprinter implements AutoCloseable {
      * Fingerprints one input.
      *
      * @return the records in time order (empty for an input without samples)
-     * @throws MediaException when the input cannot be opened, read or decoded
-     * @throws ModelException when the model cannot be loaded or fails
+     * @throws MediaException     when the input cannot be opened, read or decoded
+     * @throws ModelException     when the model cannot be loaded or fails
+     * @throws CancelledException when the thread is interrupted or the fingerprinter closed meanwhile
      */
     public List<SegmentEmbedding> fingerprint(FingerprintInput input) {
         List<SegmentEmbedding> out = new ArrayList<>();
@@ -108,7 +114,13 @@ public final class AudioFingerprinter implements AutoCloseable {
         return out;
     }
 
-    /** Fingerprints one input, handing each record to {@code sink} as soon as it is produced. */
+    /**
+     * Fingerprints one input, handing each record to {@code sink} as soon as it is produced.
+     *
+     * @throws MediaException     when the input cannot be opened, read or decoded
+     * @throws ModelException     when the model cannot be loaded or fails
+     * @throws CancelledException when the thread is interrupted or the fingerprinter closed meanwhile
+     */
     public void fingerprint(FingerprintInput input, Consumer<? super SegmentEmbedding> sink) {
         try (SegmentPipeline pipeline = open(input, options.maxAudioLengthSec())) {
             pipeline.forEachRemaining(sink);
@@ -118,12 +130,11 @@ public final class AudioFingerprinter implements AutoCloseable {
     /**
      * Fingerprints one input lazily: records are produced as the stream is consumed. Close the
      * stream (try-with-resources) to release the input and the predictor early.
+     *
+     * @throws MediaException when the input cannot be opened (later failures surface from the stream)
      */
     public Stream<SegmentEmbedding> stream(FingerprintInput input) {
-        SegmentPipeline pipeline = open(input, options.maxAudioLengthSec());
-        Spliterator<SegmentEmbedding> split = Spliterators.spliteratorUnknownSize(pipeline,
-                Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
-        return StreamSupport.stream(split, false).onClose(pipeline::close);
+        return stream(open(input, options.maxAudioLengthSec()));
     }
 
     /**
@@ -132,70 +143,16 @@ public final class AudioFingerprinter implements AutoCloseable {
      * of any length. Memory stays flat. {@code total_duration_sec} is null in every record, since
      * records are handed out before the end is known. Close the stream to stop.
      *
-     * @throws MediaException when the input cannot be opened or decoded
+     * @throws MediaException when the input cannot be opened (later failures surface from the stream)
      */
     public Stream<SegmentEmbedding> streamUnbounded(FingerprintInput input) {
-        SegmentPipeline pipeline = open(input, Double.POSITIVE_INFINITY);
+        return stream(open(input, Double.POSITIVE_INFINITY));
+    }
+
+    private static Stream<SegmentEmbedding> stream(SegmentPipeline pipeline) {
         Spliterator<SegmentEmbedding> split = Spliterators.spliteratorUnknownSize(pipeline,
                 Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
         return StreamSupport.stream(split, false).onClose(pipeline::close);
-    }
-
-    /**
-     * Fingerprints many inputs concurrently with this one model: {@code parallelism} inputs are in
-     * flight at a time, each with its own front end and predictor. Each result is handed to
-     * {@code results} as soon as its input is done (from a worker thread, one call at a time); an
-     * input that fails does not stop the others. Returns when all are done.
-     *
-     * <pre>{@code
-     * fingerprinter.fingerprintAll(inputs, 2, result -> index.add(result.input(), result.segments()));
-     * }</pre>
-     *
-     * @param parallelism inputs processed at once, 1 to 64; 2 keeps two cores busy on typical machines
-     */
-    public void fingerprintAll(List<FingerprintInput> inputs, int parallelism, Consumer<InputResult> results) {
-        if (parallelism < 1 || parallelism > 64) {
-            throw new IllegalArgumentException("parallelism = " + parallelism + " is out of range: allowed 1 to 64");
-        }
-        checkOpen();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, inputs.size())), runnable -> {
-            Thread t = new Thread(runnable, "soundmark-worker-" + WORKER_THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        Object delivery = new Object();
-        try {
-            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-            for (FingerprintInput input : inputs) {
-                running.add(workers.submit(() -> {
-                    long start = System.nanoTime();
-                    InputResult result;
-                    try {
-                        result = new InputResult(input, fingerprint(input), null, (System.nanoTime() - start) / 1e6);
-                    } catch (SoundmarkException e) {
-                        result = new InputResult(input, List.of(), e, (System.nanoTime() - start) / 1e6);
-                    }
-                    synchronized (delivery) {
-                        results.accept(result);
-                    }
-                }));
-            }
-            for (java.util.concurrent.Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r; // from the consumer, or a bug: not an input's failure
-                    }
-                    throw new SoundmarkException("fingerprinting failed: " + e.getCause(), e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SoundmarkException("interrupted", e);
-                }
-            }
-        } finally {
-            workers.shutdownNow();
-        }
     }
 
     /**
@@ -226,31 +183,30 @@ public final class AudioFingerprinter implements AutoCloseable {
 
     private SegmentPipeline open(FingerprintInput input, double maxLengthSec) {
         DecodedAudio audio = openAudio(input, maxLengthSec);
-        try {
-            return new SegmentPipeline(audio, input.sourceType(), options, maxLengthSec, manifest.id(), features,
-                    () -> loadModel().newEmbedder(), frontEnds);
-        } catch (RuntimeException e) {
-            audio.close();
-            throw e;
+        synchronized (lock) {
+            if (closed) { // while the input was being opened
+                audio.close();
+                throw new CancelledException(input.name(), "the fingerprinter was closed");
+            }
+            SegmentPipeline[] self = new SegmentPipeline[1];
+            self[0] = new SegmentPipeline(audio, input.sourceType(), maxLengthSec, context,
+                    () -> running.remove(self[0]));
+            running.add(self[0]);
+            return self[0];
         }
     }
 
     private PcmStream decode(FingerprintInput input) {
-        if (input.pcm() != null) {
-            int rate = input.pcmRate();
-            if (rate < Resampler.MIN_RATE || rate > Resampler.MAX_RATE) {
-                throw new MediaException(input.name(), "sample rate " + rate + " Hz is outside the supported "
-                        + Resampler.MIN_RATE + " to " + Resampler.MAX_RATE + " Hz");
-            }
-            return new ArrayPcmStream(input.pcm(), rate, input.pcmChannels());
+        if (input instanceof FingerprintInput.Pcm pcm) {
+            return new ArrayPcmStream(pcm.samples(), pcm.sampleRate(), pcm.channels());
         }
-        if (input.stream() != null) {
-            return decoders.open(input.name(), input.stream(), null, input.formatHint());
+        if (input instanceof FingerprintInput.Streamed streamed) {
+            return decoders.open(input.name(), streamed.stream(), null, streamed.formatHint());
         }
-        MediaSource source = input.path() != null
-                ? sources.resolve(input.path(), input.name())
-                : sources.resolve(input.location());
-        return decoders.open(source, input.formatHint());
+        if (input instanceof FingerprintInput.LocalFile file) {
+            return decoders.open(sources.resolve(file.path(), input.name()), null);
+        }
+        return decoders.open(sources.resolve(((FingerprintInput.Location) input).location()), null);
     }
 
     private EmbeddingModel loadModel() {
@@ -276,12 +232,24 @@ public final class AudioFingerprinter implements AutoCloseable {
         }
     }
 
-    /** Frees the model. Calls still running must have finished; later calls fail. Idempotent. */
+    /**
+     * Frees the model. Calls still running fail promptly with a {@link CancelledException} (a batch
+     * already in inference finishes first); later calls fail with {@link IllegalStateException}.
+     * Idempotent.
+     */
     @Override
     public void close() {
         synchronized (lock) {
+            if (closed) {
+                return;
+            }
             closed = true;
-            frontEnds.shutdownNow();
+        }
+        for (SegmentPipeline p : running) {
+            p.cancel("the fingerprinter was closed");
+        }
+        frontEnds.shutdownNow();
+        synchronized (lock) {
             if (model != null) {
                 model.close();
                 model = null;
@@ -301,6 +269,8 @@ public final class AudioFingerprinter implements AutoCloseable {
         private double maxAudioLengthSec = FingerprintOptions.DEFAULT_MAX_AUDIO_LENGTH_SEC;
         private int batchSize = FingerprintOptions.DEFAULT_BATCH_SIZE;
         private String device = FingerprintOptions.DEFAULT_DEVICE;
+        private boolean strict;
+        private Consumer<FingerprintWarning> warnings = w -> LOG.warn("{}", w);
         private ModelSource model;
         private ClassLoader classLoader;
         private String decoder;
@@ -348,6 +318,26 @@ public final class AudioFingerprinter implements AutoCloseable {
         /** Inference device: {@code "cpu"} (default), {@code "gpu"} or {@code "gpu:N"}. */
         public Builder device(String name) {
             this.device = name;
+            return this;
+        }
+
+        /**
+         * Whether a decode that stops early on corrupt or truncated media is an error
+         * ({@link MediaException}) instead of a warning (default false: the audio decoded so far is
+         * fingerprinted and a {@link FingerprintWarning} says how much was lost).
+         */
+        public Builder strict(boolean strictDecoding) {
+            this.strict = strictDecoding;
+            return this;
+        }
+
+        /**
+         * Receives the warnings about inputs (partial decodes, inputs without samples), on the
+         * thread that called the fingerprinter, in order with its records. Default: logged through
+         * SLF4J at WARN.
+         */
+        public Builder onWarning(Consumer<FingerprintWarning> listener) {
+            this.warnings = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
@@ -400,7 +390,7 @@ public final class AudioFingerprinter implements AutoCloseable {
          */
         public AudioFingerprinter build() {
             FingerprintOptions options = new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate,
-                    normalizeEmbeddings, maxAudioLengthSec, batchSize, device);
+                    normalizeEmbeddings, maxAudioLengthSec, batchSize, device, strict);
             ClassLoader loader = classLoader != null ? classLoader : AudioFingerprinter.class.getClassLoader();
             DecoderRegistry decoders = new DecoderRegistry(loader, decoder);
             ModelSource source = model != null ? model : ModelSource.preset(ModelManifest.DEFAULT_ID);
@@ -414,7 +404,8 @@ public final class AudioFingerprinter implements AutoCloseable {
                 LOG.warn("sample_rate {} Hz differs from the {} Hz that model {} was trained at; embeddings will differ",
                         options.sampleRate(), manifest.features().sampleRate(), manifest.id());
             }
-            return new AudioFingerprinter(options, source, manifest, new SourceResolver(loader, sourceOptions), decoders);
+            return new AudioFingerprinter(options, source, manifest, new SourceResolver(loader, sourceOptions), decoders,
+                    warnings);
         }
     }
 }

@@ -1,8 +1,9 @@
 package io.soundmark;
 
 import io.soundmark.decode.PcmStream;
-import io.soundmark.dsp.Resampler;
-import io.soundmark.dsp.SampleSource;
+import io.soundmark.internal.dsp.Downmix;
+import io.soundmark.internal.dsp.Resampler;
+import io.soundmark.internal.dsp.SampleSource;
 import java.io.IOException;
 
 /**
@@ -18,19 +19,19 @@ import java.io.IOException;
  *
  * Not thread-safe. Read failures raise {@link MediaException} naming the input and where it failed.
  */
-public final class DecodedAudio implements SampleSource, AutoCloseable {
+public final class DecodedAudio implements AutoCloseable {
 
     private final String inputName;
-    private final PcmStream pcm;
-    private final MonoSource mono;
+    private final CheckedPcmStream pcm;
+    private final Downmix mono;
     private final SampleSource processed;
     private final long limit;
     private long delivered;
 
     DecodedAudio(String inputName, PcmStream pcm, int sampleRate, double maxLengthSec) {
         this.inputName = inputName;
-        this.pcm = pcm;
-        this.mono = new MonoSource(pcm);
+        this.pcm = new CheckedPcmStream(inputName, pcm);
+        this.mono = new Downmix(this.pcm);
         this.processed = Resampler.of(pcm.sampleRate(), sampleRate).resample(mono);
         this.limit = Math.round(maxLengthSec * sampleRate);
     }
@@ -41,7 +42,6 @@ public final class DecodedAudio implements SampleSource, AutoCloseable {
     }
 
     /** The processing rate, in Hz. */
-    @Override
     public int sampleRate() {
         return processed.sampleRate();
     }
@@ -62,8 +62,10 @@ public final class DecodedAudio implements SampleSource, AutoCloseable {
      * @return samples read, or -1 at the end of the audio or of {@code max_audio_length_sec}
      * @throws MediaException when the media turns out corrupt or unreadable
      */
-    @Override
     public int read(float[] buffer, int offset, int length) {
+        if (length == 0) {
+            return 0;
+        }
         if (delivered >= limit) {
             return -1;
         }
@@ -79,9 +81,29 @@ public final class DecodedAudio implements SampleSource, AutoCloseable {
         }
     }
 
+    /** These samples as the DSP stages read them. */
+    SampleSource samples() {
+        return new SampleSource() {
+            @Override
+            public int sampleRate() {
+                return DecodedAudio.this.sampleRate();
+            }
+
+            @Override
+            public int read(float[] buffer, int offset, int length) {
+                return DecodedAudio.this.read(buffer, offset, length);
+            }
+        };
+    }
+
     /** Seconds of the source decoded so far; its whole duration once the source has ended. */
     double decodedSourceSec() {
-        return (double) mono.framesRead() / pcm.sampleRate();
+        return (double) pcm.frames() / pcm.sampleRate();
+    }
+
+    /** Whether the source has ended (rather than being cut at the length limit, or not yet read). */
+    boolean sourceEnded() {
+        return pcm.ended();
     }
 
     /** The source's duration as its container states it, or null when it does not. */
@@ -89,14 +111,45 @@ public final class DecodedAudio implements SampleSource, AutoCloseable {
         return pcm.frameLength().isPresent() ? (double) pcm.frameLength().getAsLong() / pcm.sampleRate() : null;
     }
 
-    /** The source's whole duration, reading to its end to count when the container does not state it. */
+    /**
+     * The source's whole duration: what was decoded once the source has ended, else the stated
+     * length, else reads to the end to count.
+     */
     double totalDurationSec() {
+        if (!pcm.ended() && pcm.frameLength().isPresent()) {
+            return statedDurationSec();
+        }
         try {
-            return mono.totalDurationSec();
+            mono.skipToEnd();
         } catch (IOException e) {
             throw new MediaException(inputName, "decoding failed while measuring the duration: "
                     + SourceResolver.describe(e), e);
         }
+        return decodedSourceSec();
+    }
+
+    /**
+     * After the source has ended: why it ended before the audio it promised, or null when it
+     * delivered it all. Reads like {@code "decoding stopped at 1.9 s of 6.0 s: CAUSE"}.
+     */
+    String earlyStop() {
+        Double stated = statedDurationSec();
+        double decoded = decodedSourceSec();
+        String cause;
+        if (pcm.stopCause() != null) {
+            cause = SourceResolver.describe(pcm.stopCause());
+        } else if (stated != null && pcm.frames() < pcm.frameLength().getAsLong()) {
+            cause = "the audio ends before the length its container states";
+        } else {
+            return null;
+        }
+        return String.format("decoding stopped at %.1f s%s: %s", decoded,
+                stated != null && stated > decoded ? String.format(" of %.1f s", stated) : "", cause);
+    }
+
+    /** Whether the input stated a length above zero, i.e. promised audio. */
+    boolean promisedAudio() {
+        return pcm.frameLength().orElse(0) > 0;
     }
 
     /** Releases the decoder and the input. */

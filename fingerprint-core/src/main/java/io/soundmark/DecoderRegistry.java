@@ -3,7 +3,7 @@ package io.soundmark;
 import io.soundmark.decode.AudioDecoderProvider;
 import io.soundmark.decode.MediaProbe;
 import io.soundmark.decode.PcmStream;
-import io.soundmark.dsp.Resampler;
+import io.soundmark.internal.ServiceProviders;
 import io.soundmark.io.MediaSource;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,15 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Picks the decoder for an input by probing its first bytes with every installed provider. */
 final class DecoderRegistry {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DecoderRegistry.class);
 
     private final List<AudioDecoderProvider> providers = new ArrayList<>();
     private final AudioDecoderProvider forced;
@@ -30,13 +24,7 @@ final class DecoderRegistry {
      * @throws IllegalArgumentException when the forced decoder is not installed
      */
     DecoderRegistry(ClassLoader loader, String forcedDecoder) {
-        try {
-            for (AudioDecoderProvider p : ServiceLoader.load(AudioDecoderProvider.class, loader)) {
-                providers.add(p);
-            }
-        } catch (ServiceConfigurationError e) {
-            LOG.warn("an audio decoder provider could not be loaded: {}", e.getMessage());
-        }
+        providers.addAll(ServiceProviders.load(AudioDecoderProvider.class, loader));
         if (forcedDecoder == null) {
             forced = null;
         } else {
@@ -70,11 +58,12 @@ final class DecoderRegistry {
             in.mark(MediaProbe.HEAD_SIZE + 1);
             byte[] head = in.readNBytes(MediaProbe.HEAD_SIZE);
             in.reset();
-            MediaProbe probe = new MediaProbe(name, head, in, source == null ? null : source.file().orElse(null), formatHint);
+            MediaProbe probe = new MediaProbe(name, head, in).withFormatHint(formatHint);
+            if (source != null) {
+                probe = probe.withFile(source.file().orElse(null)).withSize(source.size().orElse(-1));
+            }
             AudioDecoderProvider decoder = choose(probe);
-            PcmStream pcm = decoder.open(probe);
-            checkFormat(name, pcm);
-            return new ClosingPcmStream(pcm, raw);
+            return new ClosingPcmStream(decoder.open(probe), raw);
         } catch (IOException e) {
             closeQuietly(raw);
             throw new MediaException(name, "cannot decode: " + SourceResolver.describe(e), e);
@@ -103,19 +92,6 @@ final class DecoderRegistry {
             throw new UnsupportedMediaException(probe.name(), what);
         }
         return best;
-    }
-
-    private static void checkFormat(String name, PcmStream pcm) throws IOException {
-        int rate = pcm.sampleRate();
-        if (rate < Resampler.MIN_RATE || rate > Resampler.MAX_RATE) {
-            pcm.close();
-            throw new IOException("sample rate " + rate + " Hz is outside the supported " + Resampler.MIN_RATE
-                    + " to " + Resampler.MAX_RATE + " Hz");
-        }
-        if (pcm.channels() < 1) {
-            pcm.close();
-            throw new IOException("no audio channels");
-        }
     }
 
     private static void closeQuietly(InputStream in) {

@@ -5,77 +5,64 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One input to fingerprint: audio, or a video whose default audio track is used.
+ * One input to fingerprint: audio, or a video whose default audio track is used. Made with the
+ * factories; each kind of input is a small record.
  *
  * <pre>{@code
  * FingerprintInput.audio("spots/jingle.wav");           // local path
- * FingerprintInput.audio("file:///data/jingle.wav");    // file: URI
+ * FingerprintInput.audio("https://example.com/a.mp3");  // URL (file:, http:, https:, s3: with its module)
  * FingerprintInput.video(Path.of("ads/spot.mp4"));      // needs a decoder module that reads video
  * FingerprintInput.audio(inputStream, "wav");           // a stream, with an optional format hint
  * FingerprintInput.pcm(samples, 44100, 2);              // interleaved float PCM
  * }</pre>
  *
  * A location string is a local path, or a URI whose scheme an installed
- * {@link io.soundmark.io.MediaSourceProvider} opens ({@code file:}, {@code http:} and {@code https:}
- * are built in; {@code s3:} comes with {@code fingerprint-source-s3}). Records made from
- * it carry {@link #sourceType()} as {@code audio_source_type}.
+ * {@link io.soundmark.io.MediaSourceProvider} opens. Records made from an input carry its
+ * {@link #sourceType()} as {@code audio_source_type}.
  */
-public final class FingerprintInput {
+public sealed interface FingerprintInput
+        permits FingerprintInput.Location, FingerprintInput.LocalFile, FingerprintInput.Streamed, FingerprintInput.Pcm {
 
-    private final AudioSourceType sourceType;
-    private final String location;
-    private final Path path;
-    private final InputStream stream;
-    private final String formatHint;
-    private final float[] pcm;
-    private final int pcmRate;
-    private final int pcmChannels;
+    /** {@code audio} or {@code video}, as given. */
+    AudioSourceType sourceType();
 
-    private FingerprintInput(AudioSourceType sourceType, String location, Path path, InputStream stream,
-                             String formatHint, float[] pcm, int pcmRate, int pcmChannels) {
-        this.sourceType = sourceType;
-        this.location = location;
-        this.path = path;
-        this.stream = stream;
-        this.formatHint = formatHint;
-        this.pcm = pcm;
-        this.pcmRate = pcmRate;
-        this.pcmChannels = pcmChannels;
-    }
+    /** The input as named in messages (a URL without credentials or query string). */
+    String name();
 
     /** Audio at a local path or URI. */
-    public static FingerprintInput audio(String location) {
-        return ofLocation(AudioSourceType.AUDIO, location);
+    static FingerprintInput audio(String location) {
+        return new Location(AudioSourceType.AUDIO, location);
     }
 
     /** The audio track of a video at a local path or URI. */
-    public static FingerprintInput video(String location) {
-        return ofLocation(AudioSourceType.VIDEO, location);
+    static FingerprintInput video(String location) {
+        return new Location(AudioSourceType.VIDEO, location);
     }
 
     /** Audio in a local file. */
-    public static FingerprintInput audio(Path file) {
-        return new FingerprintInput(AudioSourceType.AUDIO, null, Objects.requireNonNull(file, "file"), null, null, null, 0, 0);
+    static FingerprintInput audio(Path file) {
+        return new LocalFile(AudioSourceType.AUDIO, file);
     }
 
     /** The audio track of a video in a local file. */
-    public static FingerprintInput video(Path file) {
-        return new FingerprintInput(AudioSourceType.VIDEO, null, Objects.requireNonNull(file, "file"), null, null, null, 0, 0);
+    static FingerprintInput video(Path file) {
+        return new LocalFile(AudioSourceType.VIDEO, file);
     }
 
     /**
-     * Audio read from a stream, which the fingerprinter reads once and closes.
+     * Audio read from a stream (standard input, an upload), which the fingerprinter reads once
+     * and closes.
      *
      * @param formatHint a format name or MIME type such as {@code "wav"}, or {@code null}; the
      *                   format is detected from the content, the hint only breaks ties
      */
-    public static FingerprintInput audio(InputStream stream, String formatHint) {
-        return new FingerprintInput(AudioSourceType.AUDIO, null, null, Objects.requireNonNull(stream, "stream"), formatHint, null, 0, 0);
+    static FingerprintInput audio(InputStream stream, String formatHint) {
+        return new Streamed(AudioSourceType.AUDIO, stream, formatHint);
     }
 
     /** The audio track of a video read from a stream; see {@link #audio(InputStream, String)}. */
-    public static FingerprintInput video(InputStream stream, String formatHint) {
-        return new FingerprintInput(AudioSourceType.VIDEO, null, null, Objects.requireNonNull(stream, "stream"), formatHint, null, 0, 0);
+    static FingerprintInput video(InputStream stream, String formatHint) {
+        return new Streamed(AudioSourceType.VIDEO, stream, formatHint);
     }
 
     /**
@@ -85,72 +72,92 @@ public final class FingerprintInput {
      * @param sampleRate rate in Hz, 8000 to 192000
      * @param channels   channel count, at least 1
      */
-    public static FingerprintInput pcm(float[] samples, int sampleRate, int channels) {
-        Objects.requireNonNull(samples, "samples");
-        if (channels < 1 || samples.length % channels != 0) {
-            throw new IllegalArgumentException("pcm: " + samples.length + " samples do not form whole frames of "
-                    + channels + " channel(s)");
-        }
-        return new FingerprintInput(AudioSourceType.AUDIO, null, null, null, null, samples, sampleRate, channels);
+    static FingerprintInput pcm(float[] samples, int sampleRate, int channels) {
+        return new Pcm(samples, sampleRate, channels);
     }
 
-    private static FingerprintInput ofLocation(AudioSourceType type, String location) {
-        Objects.requireNonNull(location, "location");
-        if (location.isBlank()) {
-            throw new IllegalArgumentException("input location is empty");
+    /**
+     * A local path or a URI string.
+     *
+     * @param sourceType audio or video
+     * @param location   a local path, or a URI whose scheme a media source provider opens
+     */
+    record Location(AudioSourceType sourceType, String location) implements FingerprintInput {
+        public Location {
+            Objects.requireNonNull(sourceType, "sourceType");
+            Objects.requireNonNull(location, "location");
+            if (location.isBlank()) {
+                throw new IllegalArgumentException("input location is empty");
+            }
         }
-        return new FingerprintInput(type, location, null, null, null, null, 0, 0);
+
+        @Override
+        public String name() {
+            return io.soundmark.io.DisplayUri.of(location);
+        }
     }
 
-    /** {@code audio} or {@code video}, as given. */
-    public AudioSourceType sourceType() {
-        return sourceType;
-    }
-
-    /** The input as named in messages. */
-    public String name() {
-        if (location != null) {
-            return location;
+    /**
+     * A local file.
+     *
+     * @param sourceType audio or video
+     * @param path       the file
+     */
+    record LocalFile(AudioSourceType sourceType, Path path) implements FingerprintInput {
+        public LocalFile {
+            Objects.requireNonNull(sourceType, "sourceType");
+            Objects.requireNonNull(path, "path");
         }
-        if (path != null) {
+
+        @Override
+        public String name() {
             return path.toString();
         }
-        if (stream != null) {
+    }
+
+    /**
+     * Bytes read once from a stream.
+     *
+     * @param sourceType audio or video
+     * @param stream     the media's bytes; closed by the fingerprinter
+     * @param formatHint a format name or MIME type, or {@code null}
+     */
+    record Streamed(AudioSourceType sourceType, InputStream stream, String formatHint) implements FingerprintInput {
+        public Streamed {
+            Objects.requireNonNull(sourceType, "sourceType");
+            Objects.requireNonNull(stream, "stream");
+        }
+
+        @Override
+        public String name() {
             return "<stream" + (formatHint == null ? "" : " " + formatHint) + ">";
         }
-        return "<pcm " + pcmRate + " Hz, " + pcmChannels + " ch, " + pcm.length / pcmChannels + " frames>";
     }
 
-    String location() {
-        return location;
-    }
+    /**
+     * Decoded interleaved float samples; always {@link AudioSourceType#AUDIO}.
+     *
+     * @param samples    {@code frames × channels} values (not copied)
+     * @param sampleRate rate in Hz
+     * @param channels   channel count
+     */
+    record Pcm(float[] samples, int sampleRate, int channels) implements FingerprintInput {
+        public Pcm {
+            Objects.requireNonNull(samples, "samples");
+            if (channels < 1 || samples.length % channels != 0) {
+                throw new IllegalArgumentException("pcm: " + samples.length + " samples do not form whole frames of "
+                        + channels + " channel(s)");
+            }
+        }
 
-    Path path() {
-        return path;
-    }
+        @Override
+        public AudioSourceType sourceType() {
+            return AudioSourceType.AUDIO;
+        }
 
-    InputStream stream() {
-        return stream;
-    }
-
-    String formatHint() {
-        return formatHint;
-    }
-
-    float[] pcm() {
-        return pcm;
-    }
-
-    int pcmRate() {
-        return pcmRate;
-    }
-
-    int pcmChannels() {
-        return pcmChannels;
-    }
-
-    @Override
-    public String toString() {
-        return sourceType.jsonName() + " " + name();
+        @Override
+        public String name() {
+            return "<pcm " + sampleRate + " Hz, " + channels + " ch, " + samples.length / channels + " frames>";
+        }
     }
 }

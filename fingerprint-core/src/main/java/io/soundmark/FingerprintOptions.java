@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param maxAudioLengthSec   audio beyond this is ignored, 1.0–600.0 s (default 120.0)
  * @param batchSize           model inputs per inference call, 1–256 (default 2)
  * @param device              inference device: {@code cpu} (default), {@code gpu} or {@code gpu:N}
+ * @param strict              a decode that stops early on corruption is an error instead of a warning
+ *                            (default false)
  */
 public record FingerprintOptions(
         double segmentDurationSec,
@@ -22,7 +24,8 @@ public record FingerprintOptions(
         boolean normalizeEmbeddings,
         double maxAudioLengthSec,
         int batchSize,
-        String device) {
+        String device,
+        boolean strict) {
 
     public static final double DEFAULT_SEGMENT_DURATION_SEC = 5.0;
     public static final double DEFAULT_SEGMENT_HOP_SEC = 2.5;
@@ -46,10 +49,10 @@ public record FingerprintOptions(
         device = device.toLowerCase(Locale.ROOT);
     }
 
-    /** The defaults of SPEC, batch size 2 on the CPU. */
+    /** The defaults of SPEC, batch size 2 on the CPU, not strict. */
     public static FingerprintOptions defaults() {
         return new FingerprintOptions(DEFAULT_SEGMENT_DURATION_SEC, DEFAULT_SEGMENT_HOP_SEC, DEFAULT_SAMPLE_RATE,
-                true, DEFAULT_MAX_AUDIO_LENGTH_SEC, DEFAULT_BATCH_SIZE, DEFAULT_DEVICE);
+                true, DEFAULT_MAX_AUDIO_LENGTH_SEC, DEFAULT_BATCH_SIZE, DEFAULT_DEVICE, false);
     }
 
     private static void checkRange(String name, double value, double min, double max) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of one input of {@link AudioFingerprinter#fingerprintAll}: its records, or the
+ * The outcome of one input of {@link ParallelFingerprinter}: its records, or the
  * failure that stopped it.
  *
  * @param input     the input

@@ -1,7 +1,8 @@
 package io.soundmark;
 
+import io.soundmark.internal.ServiceProviders;
+import io.soundmark.internal.source.FileMediaSource;
 import io.soundmark.io.DisplayUri;
-import io.soundmark.io.FileMediaSource;
 import io.soundmark.io.MediaSource;
 import io.soundmark.io.MediaSourceProvider;
 import io.soundmark.io.SourceOptions;
@@ -13,39 +14,30 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Turns input locations into {@link MediaSource}s with the installed {@link MediaSourceProvider}s. */
+/**
+ * Turns input locations into {@link MediaSource}s with the installed {@link MediaSourceProvider}s.
+ * The {@link SourceOptions} apply to every form of location: a plain path or a {@link Path} is a
+ * {@code file:} location as far as the allowed schemes and the size limit go.
+ */
 final class SourceResolver {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SourceResolver.class);
-    /** A URI scheme of two or more characters, so that Windows drive letters stay paths. */
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*", Pattern.DOTALL);
 
     private final Map<String, MediaSourceProvider> providers = new HashMap<>();
     private final SourceOptions options;
 
     SourceResolver(ClassLoader loader, SourceOptions options) {
         this.options = options;
-        try {
-            for (MediaSourceProvider p : ServiceLoader.load(MediaSourceProvider.class, loader)) {
-                for (String scheme : p.schemes()) {
-                    providers.putIfAbsent(scheme.toLowerCase(Locale.ROOT), p);
-                }
+        for (MediaSourceProvider p : ServiceProviders.load(MediaSourceProvider.class, loader)) {
+            for (String scheme : p.schemes()) {
+                providers.putIfAbsent(scheme.toLowerCase(Locale.ROOT), p);
             }
-        } catch (ServiceConfigurationError e) {
-            LOG.warn("a media source provider could not be loaded: {}", e.getMessage());
         }
     }
 
     /** Resolves a path or URI string; failures name the input (without credentials) and the cause. */
     MediaSource resolve(String location) {
-        if (!SCHEME.matcher(location).matches()) {
+        if (!DisplayUri.hasScheme(location)) {
             try {
                 return resolve(Path.of(location), location);
             } catch (InvalidPathException e) {
@@ -60,10 +52,7 @@ final class SourceResolver {
         }
         String name = DisplayUri.of(uri);
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!options.allowedSchemes().contains(scheme)) {
-            throw new MediaException(name, "the scheme \"" + scheme + ":\" is not allowed (allowed: "
-                    + String.join(", ", new TreeSet<>(options.allowedSchemes())) + ")");
-        }
+        checkAllowed(name, scheme);
         MediaSourceProvider provider = providers.get(scheme);
         if (provider == null) {
             throw new UnsupportedMediaException(name, "no installed media source reads \"" + scheme
@@ -76,14 +65,25 @@ final class SourceResolver {
         }
     }
 
+    /** Resolves a local file, which must be allowed as a {@code file:} location. */
     MediaSource resolve(Path path, String name) {
+        checkAllowed(name, "file");
         try {
-            return FileMediaSource.open(path, name);
+            return FileMediaSource.open(path, name, options);
         } catch (IOException e) {
             throw new MediaException(name, describe(e), e);
         }
     }
 
+    private void checkAllowed(String name, String scheme) {
+        if (!options.allowedSchemes().contains(scheme)) {
+            String what = scheme.equals("file") ? "local files are" : "the scheme \"" + scheme + ":\" is";
+            throw new MediaException(name, what + " not allowed (allowed schemes: "
+                    + String.join(", ", new TreeSet<>(options.allowedSchemes())) + ")");
+        }
+    }
+
+    /** An exception's message, or its type when it has none: never "null" in a message. */
     static String describe(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.soundmark.dsp.FeatureSettings;
-import io.soundmark.dsp.LogMelSpectrogram;
+import io.soundmark.model.FeatureSettings;
+import io.soundmark.internal.dsp.LogMelSpectrogram;
 import io.soundmark.model.ModelSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,26 +132,6 @@ class AudioFingerprinterTest {
         } finally {
             pool.shutdown();
         }
-    }
-
-    @Test
-    void manyInputsRunConcurrentlyWithOneModel() throws IOException {
-        List<FingerprintInput> inputs = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            inputs.add(FingerprintInput.audio(TestFiles.writeWav16(tmp.resolve(i + ".wav"), 44100, 1, 44100 * (6 + i),
-                    TestFiles.noise(0.3, i))));
-        }
-        inputs.add(FingerprintInput.audio(tmp.resolve("missing.wav")));
-        java.util.Map<FingerprintInput, InputResult> results = new java.util.concurrent.ConcurrentHashMap<>();
-        demo.fingerprintAll(inputs, 3, r -> results.put(r.input(), r));
-        assertEquals(6, results.size());
-        for (int i = 0; i < 5; i++) {
-            InputResult r = results.get(inputs.get(i));
-            assertTrue(r.succeeded());
-            assertEquals(0.0, maxAbsDiff(demo.fingerprint(inputs.get(i)), r.segments()), "same as one at a time");
-        }
-        InputResult missing = results.get(inputs.get(5));
-        assertTrue(!missing.succeeded() && missing.failure().getMessage().endsWith("no such file"));
     }
 
     @Test

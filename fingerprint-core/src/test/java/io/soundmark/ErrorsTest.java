@@ -109,6 +109,23 @@ class ErrorsTest {
     }
 
     @Test
+    void aFifoIsRefusedInsteadOfBlockingForEver() throws Exception {
+        Path fifo = tmp.resolve("pipe.wav");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertTrue(inputFails(FingerprintInput.audio(fifo)).getMessage().endsWith("not a regular file (a FIFO, socket or device is not read)"));
+        assertTrue(inputFails(FingerprintInput.audio("/dev/zero")).getMessage().contains("not a regular file"));
+    }
+
+    @Test
+    void aZeroLengthReadOfDecodedAudioReturnsAtOnce() throws IOException {
+        Path wav = TestFiles.writeWav16(tmp.resolve("ok.wav"), 48000, 1, 4800, TestFiles.noise(0.1, 1));
+        try (AudioFingerprinter f = demo().build(); DecodedAudio audio = f.openAudio(FingerprintInput.audio(wav))) {
+            assertEquals(0, audio.read(new float[16], 3, 0));
+            assertEquals(16, audio.read(new float[16], 0, 16));
+        }
+    }
+
+    @Test
     void aDirectoryIsNotMedia() {
         assertTrue(inputFails(FingerprintInput.audio(tmp)).getMessage().contains("directory"));
     }

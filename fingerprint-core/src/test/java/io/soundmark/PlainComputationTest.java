@@ -3,10 +3,10 @@ package io.soundmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.soundmark.dsp.FeatureSettings;
-import io.soundmark.dsp.LogMelSpectrogram;
-import io.soundmark.dsp.Resampler;
-import io.soundmark.dsp.SampleSource;
+import io.soundmark.model.FeatureSettings;
+import io.soundmark.internal.dsp.LogMelSpectrogram;
+import io.soundmark.internal.dsp.Resampler;
+import io.soundmark.internal.dsp.SampleSource;
 import io.soundmark.model.EmbeddingModel;
 import io.soundmark.model.ModelManifest;
 import io.soundmark.model.ModelSource;

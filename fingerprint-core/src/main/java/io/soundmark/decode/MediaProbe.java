@@ -5,10 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * What decoders see of an input: its first bytes, a stream positioned at its start, and, when the
- * input is a local file, its path (some decoders prefer random access).
+ * What decoders see of an input: its first bytes, a stream positioned at its start, and, when
+ * known, its local file (some decoders prefer random access), its size in bytes (to check the
+ * lengths that headers state) and the caller's format hint. Immutable.
+ *
+ * <pre>{@code
+ * MediaProbe probe = new MediaProbe("clip.wav", head, stream).withSize(Files.size(path));
+ * }</pre>
  */
 public final class MediaProbe {
 
@@ -19,21 +25,42 @@ public final class MediaProbe {
     private final byte[] head;
     private final InputStream stream;
     private final Path file;
+    private final long size;
     private final String formatHint;
 
     /**
-     * @param name        the input as named in messages
-     * @param head        the first bytes of the input
-     * @param stream      the whole input from its first byte
-     * @param file        the input's local file, or {@code null}
-     * @param formatHint  a caller's hint such as {@code "wav"} or {@code "audio/mpeg"}, or {@code null}
+     * A probe with no file, size or hint.
+     *
+     * @param name    the input as named in messages
+     * @param head    the first bytes of the input (at most {@link #HEAD_SIZE})
+     * @param stream  the whole input from its first byte
      */
-    public MediaProbe(String name, byte[] head, InputStream stream, Path file, String formatHint) {
+    public MediaProbe(String name, byte[] head, InputStream stream) {
+        this(name, head.clone(), stream, null, -1, null);
+    }
+
+    private MediaProbe(String name, byte[] head, InputStream stream, Path file, long size, String formatHint) {
         this.name = name;
-        this.head = head.clone();
+        this.head = head;
         this.stream = stream;
         this.file = file;
+        this.size = size;
         this.formatHint = formatHint;
+    }
+
+    /** This probe with the input's local file ({@code null} for none). */
+    public MediaProbe withFile(Path localFile) {
+        return new MediaProbe(name, head, stream, localFile, size, formatHint);
+    }
+
+    /** This probe with the input's size in bytes (negative: unknown). */
+    public MediaProbe withSize(long bytes) {
+        return new MediaProbe(name, head, stream, file, bytes < 0 ? -1 : bytes, formatHint);
+    }
+
+    /** This probe with a caller's hint such as {@code "wav"} or {@code "audio/mpeg"} ({@code null} for none). */
+    public MediaProbe withFormatHint(String hint) {
+        return new MediaProbe(name, head, stream, file, size, hint);
     }
 
     /** The input as named in messages (a path or a URL without credentials). */
@@ -61,6 +88,14 @@ public final class MediaProbe {
     /** The local file holding the input, when there is one. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    /**
+     * The input's size in bytes, when known (a local file, a Content-Length, an object's size).
+     * Decoders use it to refuse lengths that a header states but the input cannot hold.
+     */
+    public OptionalLong size() {
+        return size < 0 ? OptionalLong.empty() : OptionalLong.of(size);
     }
 
     /** The caller's format hint, when given. */

@@ -1,5 +1,6 @@
 package io.soundmark.model;
 
+import io.soundmark.internal.Settings;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -32,7 +33,7 @@ public record ModelCache(Path directory, boolean offline) {
     }
 
     private static Path defaultDirectory() {
-        String dir = setting("soundmark.cache.dir", "SOUNDMARK_CACHE_DIR");
+        String dir = Settings.read("soundmark.cache.dir", "SOUNDMARK_CACHE_DIR");
         if (dir != null) {
             return Path.of(dir);
         }
@@ -42,15 +43,7 @@ public record ModelCache(Path directory, boolean offline) {
     }
 
     private static boolean isOffline() {
-        String v = setting("soundmark.offline", "SOUNDMARK_OFFLINE");
+        String v = Settings.read("soundmark.offline", "SOUNDMARK_OFFLINE");
         return v != null && (v.equalsIgnoreCase("true") || v.equals("1") || v.toLowerCase(Locale.ROOT).equals("yes"));
-    }
-
-    static String setting(String property, String env) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            v = System.getenv(env);
-        }
-        return v == null || v.isBlank() ? null : v;
     }
 }

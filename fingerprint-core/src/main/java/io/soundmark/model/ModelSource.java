@@ -1,5 +1,9 @@
 package io.soundmark.model;
 
+import io.soundmark.internal.model.ClasspathModelSource;
+import io.soundmark.internal.model.FileModelSource;
+import io.soundmark.internal.model.PresetModelSource;
+import io.soundmark.internal.model.UrlModelSource;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -33,7 +33,7 @@ public final class DecodeTesting {
         in.mark(MediaProbe.HEAD_SIZE + 1);
         byte[] head = in.readNBytes(MediaProbe.HEAD_SIZE);
         in.reset();
-        return new MediaProbe(file.getFileName().toString(), head, in, file, null);
+        return new MediaProbe(file.getFileName().toString(), head, in).withFile(file).withSize(Files.size(file));
     }
 
     /** Every frame of a stream, interleaved. */

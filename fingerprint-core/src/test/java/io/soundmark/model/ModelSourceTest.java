@@ -48,9 +48,9 @@ class ModelSourceTest {
     Path tmp;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws Exception {
         probe = Files.readAllBytes(TestFiles.resource("models/probe.pt"));
-        probeSha = UrlModelSource.sha256Hex(probe);
+        probeSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(probe));
         String manifest = Files.readString(TestFiles.resource("models/probe.json")).replaceFirst("\\{",
                 "{\"sha256\": \"" + probeSha + "\",");
         String lying = Files.readString(TestFiles.resource("models/probe.json")).replaceFirst("\\{",
@@ -151,6 +151,25 @@ class ModelSourceTest {
         assertThrows(ModelException.class, () -> AudioFingerprinter.builder().model(wrong).build());
         ModelSource right = ModelSource.url(URI.create(base + "/unverified/model.pt"), probeSha, ModelCache.at(tmp));
         assertEquals(512, embed(right).length);
+    }
+
+    @Test
+    void aPinnedHashIsCheckedOnCacheHitsToo() throws IOException {
+        URI url = URI.create(base + "/good/model.pt");
+        embed(ModelSource.url(url, null, ModelCache.at(tmp))); // cached, verified by the published manifest
+        ModelException wrongPin = assertThrows(ModelException.class, () -> AudioFingerprinter.builder()
+                .model(ModelSource.url(url, "1".repeat(64), ModelCache.at(tmp).withOffline(true))).build());
+        assertTrue(wrongPin.getMessage().contains("does not match the pinned SHA-256 " + "1".repeat(64)),
+                wrongPin.getMessage());
+        Path cached;
+        try (Stream<Path> files = Files.walk(tmp)) {
+            cached = files.filter(f -> f.getFileName().toString().equals("model.pt")).findFirst().orElseThrow();
+        }
+        Files.write(cached, new byte[] {1, 2, 3}); // tampered with after verification
+        Files.delete(cached.resolveSibling("model.pt.sha256"));
+        int before = hits.get("/good/model.pt").get();
+        assertEquals(512, embed(ModelSource.url(url, probeSha, ModelCache.at(tmp))).length);
+        assertEquals(before + 1, hits.get("/good/model.pt").get(), "the tampered copy was downloaded again");
     }
 
     @Test

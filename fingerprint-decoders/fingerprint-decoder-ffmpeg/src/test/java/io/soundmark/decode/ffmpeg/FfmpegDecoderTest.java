@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.decode.DecodeTesting.Decoded;
-import io.soundmark.decode.JavaSoundDecoderProvider;
+import io.soundmark.internal.decode.JavaSoundDecoderProvider;
 import io.soundmark.decode.MediaProbe;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,9 +93,9 @@ class FfmpegDecoderTest {
         }
         byte[] noise = new byte[65536];
         new Random(3).nextBytes(noise);
-        assertFalse(provider.probe(new MediaProbe("noise", noise, InputStream.nullInputStream(), null, null)).isPresent());
+        assertFalse(provider.probe(new MediaProbe("noise", noise, InputStream.nullInputStream())).isPresent());
         byte[] text = "Lorem ipsum dolor sit amet\n".repeat(100).getBytes(StandardCharsets.UTF_8);
-        assertFalse(provider.probe(new MediaProbe("text", text, InputStream.nullInputStream(), null, null)).isPresent());
+        assertFalse(provider.probe(new MediaProbe("text", text, InputStream.nullInputStream())).isPresent());
     }
 
     @Test
@@ -106,7 +106,7 @@ class FfmpegDecoderTest {
             before = files.filter(f -> f.getFileName().toString().startsWith("soundmark-ffmpeg-")).count();
         }
         MediaProbe fromFile = probe(fixture("aac.m4a"));
-        MediaProbe fromStream = new MediaProbe("aac stream", fromFile.head(), fromFile.stream(), null, null);
+        MediaProbe fromStream = new MediaProbe("aac stream", fromFile.head(), fromFile.stream());
         Decoded d;
         try (var pcm = provider.open(fromStream)) {
             d = new Decoded(pcm.sampleRate(), pcm.channels(), -1, io.soundmark.decode.DecodeTesting.decodeAll(pcm));

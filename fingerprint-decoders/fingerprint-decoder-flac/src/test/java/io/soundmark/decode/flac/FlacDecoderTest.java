@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.decode.DecodeTesting.Decoded;
-import io.soundmark.decode.JavaSoundDecoderProvider;
+import io.soundmark.internal.decode.JavaSoundDecoderProvider;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

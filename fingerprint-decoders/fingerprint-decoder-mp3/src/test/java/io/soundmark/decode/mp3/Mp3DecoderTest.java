@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.decode.DecodeTesting.Decoded;
-import io.soundmark.decode.JavaSoundDecoderProvider;
+import io.soundmark.internal.decode.JavaSoundDecoderProvider;
 import io.soundmark.decode.MediaProbe;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,6 +102,6 @@ class Mp3DecoderTest {
         }
         byte[] noise = new byte[65536];
         new Random(2).nextBytes(noise);
-        assertFalse(provider.probe(new MediaProbe("noise", noise, InputStream.nullInputStream(), null, null)).isPresent());
+        assertFalse(provider.probe(new MediaProbe("noise", noise, InputStream.nullInputStream())).isPresent());
     }
 }

@@ -1,0 +1,59 @@
+package io.soundmark.internal.decode;
+
+import io.soundmark.decode.AudioDecoderProvider;
+import io.soundmark.decode.JavaSoundPcmStream;
+import io.soundmark.decode.MediaProbe;
+import io.soundmark.decode.PcmStream;
+import java.io.IOException;
+import java.util.OptionalInt;
+import java.util.List;
+import java.util.ServiceLoader;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import javax.sound.sampled.spi.AudioFileReader;
+
+/**
+ * Reads WAV (PCM 8/16/24/32-bit integer, 32/64-bit float, WAVE_FORMAT_EXTENSIBLE), AIFF/AIFF-C and
+ * AU with the JDK's Java Sound file readers. Only the container parsing of Java Sound is used:
+ * samples are converted to float here, and rate conversion is left to the core's resampler.
+ */
+public final class JavaSoundDecoderProvider implements AudioDecoderProvider {
+
+    @Override
+    public String name() {
+        return "javasound";
+    }
+
+    @Override
+    public OptionalInt probe(MediaProbe probe) {
+        boolean wav = probe.startsWith(0, "RIFF") && probe.startsWith(8, "WAVE");
+        boolean aiff = probe.startsWith(0, "FORM") && (probe.startsWith(8, "AIFF") || probe.startsWith(8, "AIFC"));
+        boolean au = probe.startsWith(0, ".snd");
+        return wav || aiff || au ? OptionalInt.of(100) : OptionalInt.empty();
+    }
+
+    /**
+     * The JDK's own file readers. {@code AudioSystem} would also ask every Java Sound plug-in on the
+     * class path, and some (mp3spi's reader) claim WAV files whose PCM happens to contain an MPEG
+     * sync pattern; our other decoders are plug-ins of Soundmark, not of Java Sound.
+     */
+    private static final List<AudioFileReader> JDK_READERS = ServiceLoader.load(AudioFileReader.class,
+                    ClassLoader.getPlatformClassLoader()).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(r -> "java.desktop".equals(r.getClass().getModule().getName()))
+            .filter(r -> !r.getClass().getSimpleName().contains("Midi"))
+            .toList();
+
+    @Override
+    public PcmStream open(MediaProbe probe) throws IOException {
+        UnsupportedAudioFileException last = null;
+        for (AudioFileReader reader : JDK_READERS) {
+            try {
+                return JavaSoundPcmStream.open(reader.getAudioInputStream(probe.stream())); // readers reset on refusal
+            } catch (UnsupportedAudioFileException e) {
+                last = e;
+            }
+        }
+        throw new IOException("Java Sound cannot parse this " + probe.guessFormat().orElse("file")
+                + " (unsupported variant or corrupt header)", last);
+    }
+}
