@@ -21,6 +21,7 @@ record FingerprinterSettings(
         double maxAudioLengthSec,
         int batchSize,
         String device,
+        boolean strict,
         String decoder,
         long maxDownloadBytes,
         long connectTimeoutMs,
@@ -29,14 +30,14 @@ record FingerprinterSettings(
     FingerprinterSettings {
         Objects.requireNonNull(model, "model");
         new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate, normalizeEmbeddings, maxAudioLengthSec,
-                batchSize, device); // throws IllegalArgumentException naming the parameter
+                batchSize, device, strict); // throws IllegalArgumentException naming the parameter
         sourceOptions(maxDownloadBytes, connectTimeoutMs, readTimeoutMs);
     }
 
     /** The core's options these settings stand for. */
     FingerprintOptions options() {
         return new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate, normalizeEmbeddings,
-                maxAudioLengthSec, batchSize, device);
+                maxAudioLengthSec, batchSize, device, strict);
     }
 
     SourceOptions sourceOptions() {
@@ -59,6 +60,7 @@ record FingerprinterSettings(
                 .maxAudioLengthSec(maxAudioLengthSec)
                 .batchSize(batchSize)
                 .device(device)
+                .strict(strict)
                 .decoder(decoder)
                 .sourceOptions(sourceOptions())
                 .build();

@@ -99,6 +99,10 @@ public final class JobCommand implements Callable<Integer> {
             description = "Inference device on the executors: cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--strict",
+            description = "Fail an input whose decoding stops early on corruption, instead of keeping what was decoded.")
+    boolean strict;
+
     @Option(names = "--decoder", paramLabel = "NAME",
             description = "Force a decoder (javasound, mp3, flac, ffmpeg) instead of choosing by content.")
     String decoder;
@@ -190,6 +194,7 @@ public final class JobCommand implements Callable<Integer> {
                 .normalizeEmbeddings(!noNormalize)
                 .batchSize(batchSize)
                 .device(device)
+                .strict(strict)
                 .decoder(decoder)
                 .maxDownloadBytes(maxDownloadBytes)
                 .connectTimeout(seconds("--connect-timeout", connectTimeout))

@@ -48,7 +48,7 @@ public final class JobOptions {
         this.sourceType = Objects.requireNonNull(b.sourceType, "sourceType");
         this.settings = new FingerprinterSettings(required(b.model, "no model: set model(JobModel...)"),
                 b.segmentDurationSec, b.segmentHopSec, b.sampleRate, b.normalizeEmbeddings, b.maxAudioLengthSec,
-                b.batchSize, b.device, b.decoder, b.maxDownloadBytes, b.connectTimeout.toMillis(), b.readTimeout.toMillis());
+                b.batchSize, b.device, b.strict, b.decoder, b.maxDownloadBytes, b.connectTimeout.toMillis(), b.readTimeout.toMillis());
         this.locationsPerPartition = atLeastOne("locations per partition", b.locationsPerPartition);
         this.locationsPerCommit = atLeastOne("locations per commit", b.locationsPerCommit);
         this.locationsPerFile = atLeastOne("locations per file", b.locationsPerFile);
@@ -134,6 +134,7 @@ public final class JobOptions {
         private double maxAudioLengthSec = FingerprintOptions.DEFAULT_MAX_AUDIO_LENGTH_SEC;
         private int batchSize = FingerprintOptions.DEFAULT_BATCH_SIZE;
         private String device = FingerprintOptions.DEFAULT_DEVICE;
+        private boolean strict;
         private String decoder;
         private long maxDownloadBytes = SourceOptions.defaults().maxBytes();
         private Duration connectTimeout = SourceOptions.defaults().connectTimeout();
@@ -214,6 +215,15 @@ public final class JobOptions {
         /** Inference device on the executors: {@code cpu} (default), {@code gpu} or {@code gpu:N}. */
         public Builder device(String name) {
             this.device = name;
+            return this;
+        }
+
+        /**
+         * Whether an input whose decoding stops early on corruption fails (a row of {@code failures/})
+         * instead of being fingerprinted as far as it decoded, with a warning in the executor's log (default false).
+         */
+        public Builder strict(boolean strictDecoding) {
+            this.strict = strictDecoding;
             return this;
         }
 
