@@ -2,6 +2,7 @@ package io.soundmark.spark;
 
 import io.soundmark.AudioFingerprinter;
 import io.soundmark.FingerprintOptions;
+import io.soundmark.model.Precision;
 import io.soundmark.io.SourceOptions;
 import java.io.Serializable;
 import java.time.Duration;
@@ -22,6 +23,7 @@ record FingerprinterSettings(
         int batchSize,
         String device,
         boolean strict,
+        Precision precision,
         String decoder,
         long maxDownloadBytes,
         long connectTimeoutMs,
@@ -30,14 +32,14 @@ record FingerprinterSettings(
     FingerprinterSettings {
         Objects.requireNonNull(model, "model");
         new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate, normalizeEmbeddings, maxAudioLengthSec,
-                batchSize, device, strict); // throws IllegalArgumentException naming the parameter
+                batchSize, device, strict, precision); // throws IllegalArgumentException naming the parameter
         sourceOptions(maxDownloadBytes, connectTimeoutMs, readTimeoutMs);
     }
 
     /** The core's options these settings stand for. */
     FingerprintOptions options() {
         return new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate, normalizeEmbeddings,
-                maxAudioLengthSec, batchSize, device, strict);
+                maxAudioLengthSec, batchSize, device, strict, precision);
     }
 
     SourceOptions sourceOptions() {
@@ -61,6 +63,7 @@ record FingerprinterSettings(
                 .batchSize(batchSize)
                 .device(device)
                 .strict(strict)
+                .precision(precision)
                 .decoder(decoder)
                 .sourceOptions(sourceOptions())
                 .build();

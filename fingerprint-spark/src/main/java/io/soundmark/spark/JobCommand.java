@@ -1,6 +1,7 @@
 package io.soundmark.spark;
 
 import io.soundmark.AudioSourceType;
+import io.soundmark.model.Precision;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -103,6 +104,11 @@ public final class JobCommand implements Callable<Integer> {
             description = "Fail an input whose decoding stops early on corruption, instead of keeping what was decoded.")
     boolean strict;
 
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "auto",
+            description = "Model variant: auto (default: bf16 where an executor's CPU computes bf16 natively and the model "
+                    + "has a bf16 variant, else fp32), fp32, bf16 or int8.")
+    String precision;
+
     @Option(names = "--decoder", paramLabel = "NAME",
             description = "Force a decoder (javasound, mp3, flac, ffmpeg) instead of choosing by content.")
     String decoder;
@@ -195,6 +201,7 @@ public final class JobCommand implements Callable<Integer> {
                 .batchSize(batchSize)
                 .device(device)
                 .strict(strict)
+                .precision(Precision.fromName(precision))
                 .decoder(decoder)
                 .maxDownloadBytes(maxDownloadBytes)
                 .connectTimeout(seconds("--connect-timeout", connectTimeout))

@@ -2,6 +2,7 @@ package io.soundmark.spark;
 
 import io.soundmark.AudioSourceType;
 import io.soundmark.FingerprintOptions;
+import io.soundmark.model.Precision;
 import io.soundmark.io.SourceOptions;
 import java.time.Duration;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public final class JobOptions {
         this.sourceType = Objects.requireNonNull(b.sourceType, "sourceType");
         this.settings = new FingerprinterSettings(required(b.model, "no model: set model(JobModel...)"),
                 b.segmentDurationSec, b.segmentHopSec, b.sampleRate, b.normalizeEmbeddings, b.maxAudioLengthSec,
-                b.batchSize, b.device, b.strict, b.decoder, b.maxDownloadBytes, b.connectTimeout.toMillis(), b.readTimeout.toMillis());
+                b.batchSize, b.device, b.strict, b.precision, b.decoder, b.maxDownloadBytes, b.connectTimeout.toMillis(), b.readTimeout.toMillis());
         this.locationsPerPartition = atLeastOne("locations per partition", b.locationsPerPartition);
         this.locationsPerCommit = atLeastOne("locations per commit", b.locationsPerCommit);
         this.locationsPerFile = atLeastOne("locations per file", b.locationsPerFile);
@@ -135,6 +136,7 @@ public final class JobOptions {
         private int batchSize = FingerprintOptions.DEFAULT_BATCH_SIZE;
         private String device = FingerprintOptions.DEFAULT_DEVICE;
         private boolean strict;
+        private Precision precision = Precision.AUTO;
         private String decoder;
         private long maxDownloadBytes = SourceOptions.defaults().maxBytes();
         private Duration connectTimeout = SourceOptions.defaults().connectTimeout();
@@ -224,6 +226,15 @@ public final class JobOptions {
          */
         public Builder strict(boolean strictDecoding) {
             this.strict = strictDecoding;
+            return this;
+        }
+
+        /**
+         * The model variant the executors run (default AUTO: bf16 on executors whose CPU computes bf16
+         * natively when the model has a bf16 variant, else fp32; see the core's {@link Precision}).
+         */
+        public Builder precision(Precision variant) {
+            this.precision = java.util.Objects.requireNonNull(variant, "variant");
             return this;
         }
 
