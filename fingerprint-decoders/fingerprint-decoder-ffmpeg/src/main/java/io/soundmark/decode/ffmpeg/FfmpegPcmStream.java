@@ -1,5 +1,7 @@
 package io.soundmark.decode.ffmpeg;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -10,6 +12,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
@@ -28,6 +31,7 @@ import io.soundmark.decode.PcmStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalLong;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -61,11 +65,18 @@ final class FfmpegPcmStream implements PcmStream {
     private boolean ended;
     private boolean frameReady;
     private int frameOffset;
+    private long delivered;
+    /** The exact length, or the length the container states, or -1. */
+    private final long statedLength;
+    /** Samples short of a stated length that are no sign of lost audio. */
+    private static final int SHORTFALL_FRAMES = 4096;
+    /** Why the packets ended early (a format taking the seconds decoded), or null. */
+    private String readFailure;
 
+    /** Opens the decoder of the stream; on failure frees what it allocated (the caller frees {@code format}). */
     private FfmpegPcmStream(String name, Path spool, AVFormatContext format, int streamIndex) throws IOException {
         this.name = name;
         this.spool = spool;
-        this.format = format;
         this.streamIndex = streamIndex;
         AVStream stream = format.streams(streamIndex);
         AVCodecParameters parameters = stream.codecpar();
@@ -73,24 +84,35 @@ final class FfmpegPcmStream implements PcmStream {
         if (decoder == null) {
             throw new IOException("FFmpeg has no decoder for this audio codec (id " + parameters.codec_id() + ")");
         }
-        codec = avcodec_alloc_context3(decoder);
-        check(avcodec_parameters_to_context(codec, parameters), "reading the codec parameters");
-        codec.pkt_timebase(stream.time_base());
-        check(avcodec_open2(codec, decoder, (AVDictionary) null), "opening the decoder");
-        packet = av_packet_alloc();
-        frame = av_frame_alloc();
-        if (!nextFrame()) {
-            sampleRate = Math.max(parameters.sample_rate(), 1);
-            channels = Math.max(parameters.ch_layout().nb_channels(), 1);
-        } else {
-            sampleRate = frame.sample_rate();
-            channels = frame.ch_layout().nb_channels();
+        try {
+            codec = avcodec_alloc_context3(decoder);
+            packet = av_packet_alloc();
+            frame = av_frame_alloc();
+            if (codec == null || packet == null || frame == null) {
+                throw new IOException("FFmpeg cannot allocate a decoder");
+            }
+            check(avcodec_parameters_to_context(codec, parameters), "reading the codec parameters");
+            codec.pkt_timebase(stream.time_base());
+            check(avcodec_open2(codec, decoder, (AVDictionary) null), "opening the decoder");
+            this.format = format;
+            if (!nextFrame()) {
+                sampleRate = Math.max(parameters.sample_rate(), 1);
+                channels = Math.max(parameters.ch_layout().nb_channels(), 1);
+            } else {
+                sampleRate = frame.sample_rate();
+                channels = frame.ch_layout().nb_channels();
+            }
+            if (channels < 1 || channels > 64) {
+                throw new IOException("unsupported channel count " + channels);
+            }
+            copier = new SampleCopier(channels);
+            frameLength = exactLength(format, stream, parameters, sampleRate);
+            statedLength = frameLength > 0 ? frameLength : statedLength(format, stream, sampleRate);
+        } catch (IOException | RuntimeException e) {
+            this.format = null; // the caller's to free
+            freeDecoder();
+            throw e;
         }
-        if (channels < 1 || channels > 64) {
-            throw new IOException("unsupported channel count " + channels);
-        }
-        copier = new SampleCopier(channels);
-        frameLength = lengthOf(stream, sampleRate);
     }
 
     /**
@@ -120,9 +142,39 @@ final class FfmpegPcmStream implements PcmStream {
         }
     }
 
-    private static long lengthOf(AVStream stream, int rate) {
+    /**
+     * The stream's length in samples where the container states it exactly, as FFmpeg decodes it;
+     * else -1. MP4/MOV state each track's duration in samples, after the edit list's priming; an
+     * Ogg Opus stream's last granule counts the pre-skip that the decoder drops. Other durations are
+     * FFmpeg's estimates, or round to milliseconds, or count samples the decoder does not output
+     * (Ogg Vorbis), so they are not stated: the core counts what is decoded.
+     */
+    private static long exactLength(AVFormatContext format, AVStream stream, AVCodecParameters parameters, int rate) {
         long duration = stream.duration();
-        if (duration == AV_NOPTS_VALUE || duration <= 0) {
+        AVRational tb = stream.time_base();
+        boolean inSamples = tb.num() == 1 && tb.den() == rate && parameters.sample_rate() == rate;
+        if (duration == AV_NOPTS_VALUE || duration <= 0 || !inSamples
+                || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
+            return -1;
+        }
+        String container = format.iformat().name().getString();
+        if (container.startsWith("mov,")) {
+            return duration;
+        }
+        if (container.equals("ogg") && parameters.codec_id() == AV_CODEC_ID_OPUS) {
+            return duration - Math.max(0, parameters.initial_padding());
+        }
+        return -1;
+    }
+
+    /**
+     * The track's duration in samples as its container states it, when it does (not estimated from
+     * the bitrate); else -1. Not exact enough to report (see {@link #exactLength}), but an audio
+     * stream well short of it lost audio to corruption: an Ogg page with a bad checksum, say.
+     */
+    private static long statedLength(AVFormatContext format, AVStream stream, int rate) {
+        long duration = stream.duration();
+        if (duration == AV_NOPTS_VALUE || duration <= 0 || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
             return -1;
         }
         AVRational tb = stream.time_base();
@@ -144,10 +196,26 @@ final class FfmpegPcmStream implements PcmStream {
         return frameLength > 0 ? OptionalLong.of(frameLength) : OptionalLong.empty();
     }
 
+    /**
+     * Reads decoded frames; stops at the exact length where there is one (dropping the codec's end
+     * padding, such as AAC's). A file that ends inside a packet, or cannot be read on, fails once
+     * what was decoded before has been handed out.
+     */
     @Override
     public int read(float[] buffer, int frames) throws IOException {
+        if (frameLength > 0 && delivered >= frameLength) {
+            return -1;
+        }
         while (!frameReady || frameOffset == frame.nb_samples()) {
             if (!nextFrame()) {
+                if (readFailure != null) {
+                    throw new IOException(String.format(Locale.ROOT, readFailure, (double) delivered / sampleRate));
+                }
+                // beyond what rounding and codec priming explain: a frame of the largest codecs, and 2 %
+                if (statedLength > 0 && delivered < statedLength - Math.max(SHORTFALL_FRAMES, statedLength / 50)) {
+                    throw new IOException(String.format(Locale.ROOT, "the audio ends at %.1f s of the %.1f s its container states",
+                            (double) delivered / sampleRate, (double) statedLength / sampleRate));
+                }
                 return -1;
             }
         }
@@ -156,8 +224,12 @@ final class FfmpegPcmStream implements PcmStream {
                     + frame.ch_layout().nb_channels() + " channels)");
         }
         int n = Math.min(frames, frame.nb_samples() - frameOffset);
+        if (frameLength > 0) {
+            n = (int) Math.min(n, frameLength - delivered);
+        }
         copier.copy(frame, frameOffset, n, buffer);
         frameOffset += n;
+        delivered += n;
         return n;
     }
 
@@ -190,18 +262,26 @@ final class FfmpegPcmStream implements PcmStream {
         return false;
     }
 
-    private void feedPacket() throws IOException {
+    private void feedPacket() {
         while (true) {
             int r = av_read_frame(format, packet);
             if (r < 0) {
-                // end of the file, or a truncated one: flush what the decoder holds
-                draining = true;
-                avcodec_send_packet(codec, null);
+                if (r != AVERROR_EOF) {
+                    readFailure = "reading the file failed after %.1f s: " + error(r);
+                }
+                drain();
                 return;
             }
             try {
                 if (packet.stream_index() == streamIndex) {
+                    boolean cut = (packet.flags() & AV_PKT_FLAG_CORRUPT) != 0 && format.pb() != null
+                            && format.pb().eof_reached() != 0;
                     int s = avcodec_send_packet(codec, packet);
+                    if (cut) { // the file ends inside this packet: what it held is lost
+                        readFailure = "the file ends inside an audio packet after %.1f s";
+                        drain();
+                        return;
+                    }
                     if (s < 0 && s != EAGAIN) {
                         continue; // a corrupt packet: skip it, as FFmpeg's tools do
                     }
@@ -211,6 +291,12 @@ final class FfmpegPcmStream implements PcmStream {
                 av_packet_unref(packet);
             }
         }
+    }
+
+    /** At the end of the packets: flush what the decoder holds. */
+    private void drain() {
+        draining = true;
+        avcodec_send_packet(codec, null);
     }
 
     /** AVERROR(EAGAIN) on Linux. */
@@ -234,6 +320,17 @@ final class FfmpegPcmStream implements PcmStream {
 
     @Override
     public void close() throws IOException {
+        freeDecoder();
+        if (format != null) {
+            avformat_close_input(format);
+            format = null;
+        }
+        if (spool != null) {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private void freeDecoder() {
         if (frame != null) {
             av_frame_free(frame);
             frame = null;
@@ -245,13 +342,6 @@ final class FfmpegPcmStream implements PcmStream {
         if (codec != null) {
             avcodec_free_context(codec);
             codec = null;
-        }
-        if (format != null) {
-            avformat_close_input(format);
-            format = null;
-        }
-        if (spool != null) {
-            Files.deleteIfExists(spool);
         }
     }
 
