@@ -1,6 +1,5 @@
 package io.soundmark.decode.ffmpeg;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
@@ -12,7 +11,6 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_to_context;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
-import static org.bytedeco.ffmpeg.global.avformat.AVFMT_DURATION_FROM_BITRATE;
 import static org.bytedeco.ffmpeg.global.avformat.av_find_best_stream;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
@@ -22,7 +20,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_STREAM_NOT_FOUND;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
@@ -41,7 +38,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -66,10 +62,7 @@ final class FfmpegPcmStream implements PcmStream {
     private boolean frameReady;
     private int frameOffset;
     private long delivered;
-    /** The exact length, or the length the container states, or -1. */
-    private final long statedLength;
-    /** Samples short of a stated length that are no sign of lost audio. */
-    private static final int SHORTFALL_FRAMES = 4096;
+    private final StatedLength stated;
     /** Why the packets ended early (a format taking the seconds decoded), or null. */
     private String readFailure;
 
@@ -106,8 +99,8 @@ final class FfmpegPcmStream implements PcmStream {
                 throw new IOException("unsupported channel count " + channels);
             }
             copier = new SampleCopier(channels);
-            frameLength = exactLength(format, stream, parameters, sampleRate);
-            statedLength = frameLength > 0 ? frameLength : statedLength(format, stream, sampleRate);
+            stated = new StatedLength(format, stream, parameters, sampleRate);
+            frameLength = stated.exact();
         } catch (IOException | RuntimeException e) {
             this.format = null; // the caller's to free
             freeDecoder();
@@ -142,45 +135,6 @@ final class FfmpegPcmStream implements PcmStream {
         }
     }
 
-    /**
-     * The stream's length in samples where the container states it exactly, as FFmpeg decodes it;
-     * else -1. MP4/MOV state each track's duration in samples, after the edit list's priming; an
-     * Ogg Opus stream's last granule counts the pre-skip that the decoder drops. Other durations are
-     * FFmpeg's estimates, or round to milliseconds, or count samples the decoder does not output
-     * (Ogg Vorbis), so they are not stated: the core counts what is decoded.
-     */
-    private static long exactLength(AVFormatContext format, AVStream stream, AVCodecParameters parameters, int rate) {
-        long duration = stream.duration();
-        AVRational tb = stream.time_base();
-        boolean inSamples = tb.num() == 1 && tb.den() == rate && parameters.sample_rate() == rate;
-        if (duration == AV_NOPTS_VALUE || duration <= 0 || !inSamples
-                || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
-            return -1;
-        }
-        String container = format.iformat().name().getString();
-        if (container.startsWith("mov,")) {
-            return duration;
-        }
-        if (container.equals("ogg") && parameters.codec_id() == AV_CODEC_ID_OPUS) {
-            return duration - Math.max(0, parameters.initial_padding());
-        }
-        return -1;
-    }
-
-    /**
-     * The track's duration in samples as its container states it, when it does (not estimated from
-     * the bitrate); else -1. Not exact enough to report (see {@link #exactLength}), but an audio
-     * stream well short of it lost audio to corruption: an Ogg page with a bad checksum, say.
-     */
-    private static long statedLength(AVFormatContext format, AVStream stream, int rate) {
-        long duration = stream.duration();
-        if (duration == AV_NOPTS_VALUE || duration <= 0 || format.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE) {
-            return -1;
-        }
-        AVRational tb = stream.time_base();
-        return Math.round((double) duration * tb.num() / tb.den() * rate);
-    }
-
     @Override
     public int sampleRate() {
         return sampleRate;
@@ -211,10 +165,9 @@ final class FfmpegPcmStream implements PcmStream {
                 if (readFailure != null) {
                     throw new IOException(String.format(Locale.ROOT, readFailure, (double) delivered / sampleRate));
                 }
-                // beyond what rounding and codec priming explain: a frame of the largest codecs, and 2 %
-                if (statedLength > 0 && delivered < statedLength - Math.max(SHORTFALL_FRAMES, statedLength / 50)) {
-                    throw new IOException(String.format(Locale.ROOT, "the audio ends at %.1f s of the %.1f s its container states",
-                            (double) delivered / sampleRate, (double) statedLength / sampleRate));
+                String shortfall = stated.shortfall(delivered, sampleRate);
+                if (shortfall != null) {
+                    throw new IOException(shortfall);
                 }
                 return -1;
             }
@@ -273,6 +226,9 @@ final class FfmpegPcmStream implements PcmStream {
                 return;
             }
             try {
+                if (stated != null) { // null while the constructor decodes the first frame: the end is what counts
+                    stated.packetRead(packet);
+                }
                 if (packet.stream_index() == streamIndex) {
                     boolean cut = (packet.flags() & AV_PKT_FLAG_CORRUPT) != 0 && format.pb() != null
                             && format.pb().eof_reached() != 0;

@@ -121,6 +121,15 @@ class FfmpegDecoderTest {
                 partial.failure().getMessage());
     }
 
+    /** Matroska states no track length, but the file's: a video cut short says where its streams end. */
+    @Test
+    void aVideoWhoseStreamsEndWellBeforeItsStatedLengthSaysSo() throws IOException {
+        DecodeTesting.Partial partial = DecodeTesting.decodePartly(provider, fixture("truncated_video.mkv"));
+        assertNotNull(partial.failure(), "a truncated file is not a complete one");
+        assertTrue(partial.failure().getMessage().matches("the file's streams end at 0\\.[2-6] s of the 0\\.8 s its container states"),
+                partial.failure().getMessage());
+    }
+
     /**
      * A stream that fails after its decoder was opened (here: 100 channels) frees the codec context,
      * packet and decoded frame; they leaked (about 110 kB each time: 22 MB here) until the JVM exited.
