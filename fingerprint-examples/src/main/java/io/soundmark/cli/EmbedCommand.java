@@ -84,7 +84,11 @@ final class EmbedCommand implements Callable<Integer> {
                     .segmentHopSec(segmentHop)
                     .normalizeEmbeddings(!noNormalize)
                     .batchSize(batchSize)
-                    .device(device);
+                    .device(device)
+                    .onWarning(w -> {
+                        err.println("warning: " + w); // "warning: INPUT: decoding stopped at ..."
+                        err.flush();
+                    });
             ModelSource source = modelSource();
             if (source != null) {
                 builder.model(source);
