@@ -728,12 +728,13 @@ def non_media(rng):
     case("ones_16k.bin", "error:UnsupportedMediaException|error:MediaException", "16 KiB of 0xff bytes",
          data=b"\xff" * 16384)
     case("empty.wav", U, "an empty file", data=b"", cause="the input is empty")
-    magic = [("RIFF" + "\0" * 4 + "WAVE", "fake_riff.wav"), ("fLaC", "fake_flac.flac"), ("OggS", "fake_ogg.ogg"),
-             ("ID3\x04\0\0\0\0\0\x10", "fake_id3.mp3"), ("\0\0\0\x18ftypM4A ", "fake_ftyp.m4a"), (".snd", "fake_au.au"),
-             ("FORM\0\0\0\x10AIFF", "fake_aiff.aiff"), ("\x1aE\xdf\xa3", "fake_mkv.mkv")]
-    for head, name in magic:
+    magic = [("RIFF" + "\0" * 4 + "WAVE", "fake_riff.wav", "WAV"), ("fLaC", "fake_flac.flac", "FLAC"),
+             ("OggS", "fake_ogg.ogg", "Ogg"), ("ID3\x04\0\0\0\0\0\x10", "fake_id3.mp3", "ID3"),
+             ("\0\0\0\x18ftypM4A ", "fake_ftyp.m4a", "MP4"), (".snd", "fake_au.au", "AU"),
+             ("FORM\0\0\0\x10AIFF", "fake_aiff.aiff", "AIFF"), ("\x1aE\xdf\xa3", "fake_mkv.mkv", "Matroska")]
+    for head, name, label in magic:
         body = bytes(rng.randrange(256) for _ in range(1000))
-        case(name, "error:MediaException|error:UnsupportedMediaException", "a %s signature followed by noise" % head[:4].strip(),
+        case(name, "error:MediaException|error:UnsupportedMediaException", "a %s signature followed by noise" % label,
              data=head.encode("latin-1") + body)
 
 
