@@ -76,6 +76,10 @@ final class PcmHeaderCheck {
         int p = fmt + 8;
         int tag = le16(h, p);
         int channels = le16(h, p + 2);
+        long rate = le32(h, p + 4);
+        if (rate > Integer.MAX_VALUE) { // Java Sound would read it as a negative rate
+            throw new IOException("unsupported WAV: a sample rate of " + rate + " Hz");
+        }
         int blockAlign = le16(h, p + 12);
         int bits = le16(h, p + 14);
         if (tag == EXTENSIBLE) {

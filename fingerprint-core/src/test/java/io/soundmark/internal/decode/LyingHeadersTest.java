@@ -95,6 +95,13 @@ class LyingHeadersTest {
     }
 
     @Test
+    void aWavRateBeyondTwoGigahertzIsNamedAsStated() {
+        byte[] file = wav16(2 * FRAMES, 2 * FRAMES);
+        ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).putInt(24, 0xfffffff0);
+        assertEquals("unsupported WAV: a sample rate of 4294967280 Hz", refused(file).getMessage());
+    }
+
+    @Test
     void aWavOfZeroChannelsIsRefused() {
         assertEquals("unsupported WAV: 0 channels", refused(wav(1, 0, 16, 2, 2 * FRAMES, 2 * FRAMES)).getMessage());
     }
