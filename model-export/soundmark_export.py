@@ -2,7 +2,8 @@
 
 The model contract (SPEC.md): float32 input_features [B, 1, 1001, 64] -> float32 audio_embeds
 [B, E], un-normalised. A manifest JSON beside each model file tells Soundmark its id, embedding
-size, engine, input shape, front-end settings and SHA-256.
+size, engine, input shape, front-end settings, SHA-256, precision and, for TorchScript variants, a
+fidelity report against fp32.
 """
 import hashlib
 import json
@@ -55,8 +56,10 @@ def sha256_of(path):
     return digest.hexdigest()
 
 
-def write_manifest(model_path, model_id, embedding_size, engine, features, checkpoint=None):
-    """Writes MODEL.json (TorchScript: model.pt -> model.json) or MODEL.onnx.json beside the model."""
+def write_manifest(model_path, model_id, embedding_size, engine, features, checkpoint=None, precision="fp32",
+                   fidelity=None):
+    """Writes MODEL.json (TorchScript: model.pt -> model.json, model-bf16.pt -> model-bf16.json) or
+    MODEL.onnx.json beside the model."""
     if engine not in ("PyTorch", "OnnxRuntime"):
         raise ExportError(f"unknown engine {engine}")
     manifest = {
@@ -66,7 +69,10 @@ def write_manifest(model_path, model_id, embedding_size, engine, features, check
         "input_shape": [-1, *INPUT_SHAPE],
         "features": features,
         "sha256": sha256_of(model_path),
+        "precision": precision,
     }
+    if fidelity:
+        manifest["fidelity"] = fidelity
     if checkpoint:
         manifest["checkpoint"] = checkpoint
     base, ext = os.path.splitext(model_path)
@@ -85,11 +91,13 @@ def example_input(batch, seed=0):
     return torch.randn((batch, *INPUT_SHAPE), generator=generator) * 20 - 50
 
 
-def check_trace(traced, eager, batch_sizes=(1, 5), tolerance=1e-4):
+def check_trace(traced, eager, batch_sizes=(1, 5), tolerance=1e-4, relative=False):
     """Compares a traced module with eager execution; raises ExportError past the tolerance.
 
     Traced CLAP towers are known to go silently wrong (shapes baked in at trace time), so every
-    export is checked at batch sizes other than the one it was traced with.
+    export is checked at batch sizes other than the one it was traced with. The difference is the
+    largest absolute one, or with relative=True the largest |traced - eager| / |eager| of an output
+    vector (L2 norms), for reduced precisions whose rounding differs between two runs of one network.
     """
     worst = {}
     with torch.no_grad():
@@ -97,13 +105,16 @@ def check_trace(traced, eager, batch_sizes=(1, 5), tolerance=1e-4):
             x = example_input(batch, seed=batch)
             expected = eager(x)
             actual = traced(x)
-            if actual.shape != expected.shape:
-                raise ExportError(f"traced output has shape {tuple(actual.shape)} at batch {batch}, "
-                                  f"eager {tuple(expected.shape)}")
-            worst[batch] = float((actual - expected).abs().max())
+            if actual.shape != expected.shape or actual.dtype != torch.float32:
+                raise ExportError(f"traced output is {actual.dtype} {tuple(actual.shape)} at batch {batch}, "
+                                  f"expected torch.float32 {tuple(expected.shape)}")
+            if relative:
+                worst[batch] = float(((actual - expected).norm(dim=1) / expected.norm(dim=1)).max())
+            else:
+                worst[batch] = float((actual - expected).abs().max())
             if worst[batch] > tolerance:
-                raise ExportError(f"traced output differs from eager by {worst[batch]:.3g} at batch {batch} "
-                                  f"(tolerance {tolerance})")
+                raise ExportError(f"traced output differs from eager by {worst[batch]:.3g}{' relative' if relative else ''} "
+                                  f"at batch {batch} (tolerance {tolerance})")
     return worst
 
 
@@ -113,21 +124,16 @@ def trace(module, trace_batch=2):
         return torch.jit.trace(module, example_input(trace_batch), check_trace=False)
 
 
-def save_torchscript(module, out_dir, model_id, features, checkpoint=None, tolerance=1e-4):
-    """Traces, checks at batch 1 and 5, saves out_dir/model.pt and its manifest; returns the paths."""
-    traced = trace(module)
-    errors = check_trace(traced, module, tolerance=tolerance)
-    os.makedirs(out_dir, exist_ok=True)
-    path = os.path.join(out_dir, "model.pt")
-    traced.save(path + ".part")
+def save_module(scripted, path):
+    """Saves a TorchScript module atomically: the file is complete or absent."""
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    scripted.save(path + ".part")
     os.replace(path + ".part", path)
-    with torch.no_grad():
-        size = module(example_input(1)).shape[1]
-    return path, write_manifest(path, model_id, size, "PyTorch", features, checkpoint), errors
+    return path
 
 
 def save_onnx(module, out_dir, model_id, features, checkpoint=None, opset=17):
-    """Exports out_dir/model.onnx with a dynamic batch axis, and its manifest (model.onnx.json)."""
+    """Exports out_dir/model.onnx (fp32) with a dynamic batch axis, and its manifest (model.onnx.json)."""
     module.eval()
     os.makedirs(out_dir, exist_ok=True)
     path = os.path.join(out_dir, "model.onnx")

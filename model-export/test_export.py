@@ -10,8 +10,9 @@ import unittest
 
 import torch
 
+import precision_variants as pv
 import soundmark_export as sx
-from make_standin import FEATURES, StandIn
+from make_standin import FEATURES, StandIn, small_standin
 
 # laion/clap-htsat-unfused's preprocessor_config.json, as ClapFeatureExtractor.to_dict() returns it
 CLAP_HTSAT_UNFUSED = {
@@ -55,8 +56,9 @@ class ManifestTest(unittest.TestCase):
                     manifest = json.load(f)
                 with open(model, "rb") as f:
                     self.assertEqual(hashlib.sha256(f.read()).hexdigest(), manifest["sha256"])
-                self.assertEqual({"id", "embedding_size", "engine", "input_shape", "features", "sha256", "checkpoint"},
-                                 set(manifest))
+                self.assertEqual({"id", "embedding_size", "engine", "input_shape", "features", "sha256", "checkpoint",
+                                  "precision"}, set(manifest))
+                self.assertEqual("fp32", manifest["precision"])
                 self.assertEqual([-1, 1, 1001, 64], manifest["input_shape"])
                 self.assertEqual(engine, manifest["engine"])
                 self.assertFalse(os.path.exists(path + ".part"))
@@ -77,7 +79,7 @@ class BatchBakedIn(torch.nn.Module):
 
 class TraceCheckTest(unittest.TestCase):
     def test_a_faithful_trace_passes(self):
-        module = StandIn(depths=(1, 1, 1, 1)).eval()
+        module = small_standin().eval()
         errors = sx.check_trace(sx.trace(module), module)
         self.assertEqual({1, 5}, set(errors))
         self.assertTrue(all(e <= 1e-4 for e in errors.values()), errors)
@@ -87,15 +89,21 @@ class TraceCheckTest(unittest.TestCase):
         with self.assertRaisesRegex(sx.ExportError, "differs from eager"):
             sx.check_trace(sx.trace(module), module)
 
+    def test_a_trace_that_went_wrong_is_caught_by_the_relative_check_of_reduced_precisions(self):
+        module = BatchBakedIn()
+        with self.assertRaisesRegex(sx.ExportError, r"differs from eager by 1 relative at batch 1 \(tolerance 0.02\)"):
+            sx.check_trace(sx.trace(module), module, tolerance=0.02, relative=True)
+
 
 class StandInExportTest(unittest.TestCase):
     def test_torchscript_and_onnx_exports_honour_the_contract(self):
         torch.manual_seed(1)
-        module = StandIn(depths=(1, 1, 1, 1)).eval()
+        module = small_standin().eval()
         with tempfile.TemporaryDirectory() as d:
-            pt, pt_manifest, _ = sx.save_torchscript(module, d, "soundmark/standin-small", FEATURES)
+            (fp32,) = pv.export_torchscript(module, d, "soundmark/standin-small", FEATURES, golden_dir=None,
+                                            log=lambda line: None)
             onnx_path, onnx_manifest = sx.save_onnx(module, d, "soundmark/standin-small", FEATURES)
-            loaded = torch.jit.load(pt)
+            loaded = torch.jit.load(fp32.path)
             x = sx.example_input(3, seed=9)
             with torch.no_grad():
                 self.assertEqual((3, 512), tuple(loaded(x).shape))
@@ -105,7 +113,7 @@ class StandInExportTest(unittest.TestCase):
             onnx.checker.check_model(model)
             batch = model.graph.input[0].type.tensor_type.shape.dim[0]
             self.assertEqual("batch", batch.dim_param, "dynamic batch axis")
-            for manifest in (pt_manifest, onnx_manifest):
+            for manifest in (fp32.manifest, onnx_manifest):
                 with open(manifest) as f:
                     self.assertEqual(512, json.load(f)["embedding_size"])
 

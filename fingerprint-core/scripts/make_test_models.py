@@ -17,7 +17,11 @@ float32 audio_embeds [B, E]. Weights come from a fixed seed, so the output is re
 - nan.pt (test resources): returns NaN, for the error path.
 - probe.onnx and demo-untrained.onnx (test resources): the same networks exported to ONNX (dynamic
   batch axis), for the OnnxRuntime engine; each with a manifest named after the file (NAME.onnx.json).
+- variants/ (test resources): the demo network as model-export writes precision variants
+  (model.pt, model-bf16.pt, model-int8.pt, each with its manifest and fidelity report), for the
+  precision tests. Only these: `make_test_models.py variants`.
 """
+import sys
 import json
 import os
 
@@ -115,19 +119,38 @@ def save(module, directory, name, model_id, embedding_size):
     print(f"wrote {path} ({os.path.getsize(path)} bytes)")
 
 
-def main():
+def save_variants(module):
+    """The network in fp32, bf16 and int8 with model-export's own code, as an export writes them."""
+    sys.path.insert(0, os.path.join(HERE, "..", "..", "model-export"))
+    import precision_variants
+    out = os.path.join(TEST, "variants")
+    os.makedirs(out, exist_ok=True)
+    precision_variants.export_torchscript(module, out, "soundmark/test-variants", FEATURES,
+                                          precisions=("fp32", "bf16", "int8"), freeze=("bf16",))
+
+
+def demo_encoder():
     torch.manual_seed(20261125)
     demo = DemoEncoder()
     with torch.no_grad():
         # Running statistics near those of CLAP log-mel features (dB), so activations stay in range.
         demo.bn.running_mean.fill_(-50.0)
         demo.bn.running_var.fill_(400.0)
+    return demo
+
+
+def main():
+    if sys.argv[1:] == ["variants"]:
+        save_variants(demo_encoder())
+        return
+    demo = demo_encoder()
     save(demo, MAIN, "demo-untrained", "soundmark/demo-untrained", 512)
     save(Probe(), TEST, "probe", "soundmark/test-probe", 512)
     save(WrongSize(), TEST, "wrong-size", "soundmark/test-wrong-size", 10)
     save(NotFinite(), TEST, "nan", "soundmark/test-nan", 512)
     save_onnx(demo, TEST, "demo-untrained", "soundmark/demo-untrained", 512)
     save_onnx(Probe(), TEST, "probe", "soundmark/test-probe", 512)
+    save_variants(demo_encoder())
 
 
 if __name__ == "__main__":

@@ -1,11 +1,13 @@
 package io.soundmark;
 
 import io.soundmark.decode.PcmStream;
+import io.soundmark.internal.CpuFeatures;
 import io.soundmark.io.SourceOptions;
 import io.soundmark.model.EmbeddingModel;
 import io.soundmark.model.FeatureSettings;
 import io.soundmark.model.ModelManifest;
 import io.soundmark.model.ModelSource;
+import io.soundmark.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -270,6 +272,7 @@ public final class AudioFingerprinter implements AutoCloseable {
         private int batchSize = FingerprintOptions.DEFAULT_BATCH_SIZE;
         private String device = FingerprintOptions.DEFAULT_DEVICE;
         private boolean strict;
+        private Precision precision = Precision.AUTO;
         private Consumer<FingerprintWarning> warnings = w -> LOG.warn("{}", w);
         private ModelSource model;
         private ClassLoader classLoader;
@@ -318,6 +321,17 @@ public final class AudioFingerprinter implements AutoCloseable {
         /** Inference device: {@code "cpu"} (default), {@code "gpu"} or {@code "gpu:N"}. */
         public Builder device(String name) {
             this.device = name;
+            return this;
+        }
+
+        /**
+         * Which precision variant of the model runs (default {@link Precision#AUTO}: bf16 when the
+         * model has a bf16 variant and the CPU computes bf16 natively, else fp32; never int8).
+         * Asking for a variant the model lacks fails in {@link #build()}. The choice is logged and
+         * stated by {@link AudioFingerprinter#modelManifest()}.
+         */
+        public Builder precision(Precision variant) {
+            this.precision = Objects.requireNonNull(variant, "variant");
             return this;
         }
 
@@ -390,13 +404,18 @@ public final class AudioFingerprinter implements AutoCloseable {
          */
         public AudioFingerprinter build() {
             FingerprintOptions options = new FingerprintOptions(segmentDurationSec, segmentHopSec, sampleRate,
-                    normalizeEmbeddings, maxAudioLengthSec, batchSize, device, strict);
+                    normalizeEmbeddings, maxAudioLengthSec, batchSize, device, strict, precision);
             ClassLoader loader = classLoader != null ? classLoader : AudioFingerprinter.class.getClassLoader();
             DecoderRegistry decoders = new DecoderRegistry(loader, decoder);
             ModelSource source = model != null ? model : ModelSource.preset(ModelManifest.DEFAULT_ID);
             ModelManifest manifest;
             try {
-                manifest = source.manifest();
+                // bf16 variants are traced for the CPU; on a GPU, AUTO keeps to fp32
+                boolean nativeBf16 = options.device().equals("cpu") && CpuFeatures.detect().nativeBf16();
+                Precision chosen = precision.choose(source.precisions(), nativeBf16);
+                manifest = source.manifest(chosen);
+                LOG.info("model {} ({}) runs at {}{}", manifest.id(), source.name(), chosen.manifestName(),
+                        precision == Precision.AUTO ? " (auto: native bf16 " + (nativeBf16 ? "yes" : "no") + ")" : "");
             } catch (IOException e) {
                 throw new ModelException(SourceResolver.describe(e), e);
             }

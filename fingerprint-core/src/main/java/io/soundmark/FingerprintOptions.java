@@ -1,5 +1,6 @@
 package io.soundmark;
 
+import io.soundmark.model.Precision;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,8 @@ import java.util.regex.Pattern;
  * @param device              inference device: {@code cpu} (default), {@code gpu} or {@code gpu:N}
  * @param strict              a decode that stops early on corruption is an error instead of a warning
  *                            (default false)
+ * @param precision           the model variant to run: {@code AUTO} (default: bf16 where the CPU has
+ *                            native bf16 and the model a bf16 variant, else fp32), FP32, BF16 or INT8
  */
 public record FingerprintOptions(
         double segmentDurationSec,
@@ -25,7 +28,8 @@ public record FingerprintOptions(
         double maxAudioLengthSec,
         int batchSize,
         String device,
-        boolean strict) {
+        boolean strict,
+        Precision precision) {
 
     public static final double DEFAULT_SEGMENT_DURATION_SEC = 5.0;
     public static final double DEFAULT_SEGMENT_HOP_SEC = 2.5;
@@ -47,12 +51,16 @@ public record FingerprintOptions(
             throw new IllegalArgumentException("device = " + device + " is not valid: allowed cpu, gpu or gpu:N");
         }
         device = device.toLowerCase(Locale.ROOT);
+        if (precision == null) {
+            throw new IllegalArgumentException("precision = null is not valid: allowed auto, fp32, bf16 or int8");
+        }
     }
 
-    /** The defaults of SPEC, batch size 2 on the CPU, not strict. */
+    /** The defaults of SPEC, batch size 2 on the CPU, not strict, precision AUTO. */
     public static FingerprintOptions defaults() {
         return new FingerprintOptions(DEFAULT_SEGMENT_DURATION_SEC, DEFAULT_SEGMENT_HOP_SEC, DEFAULT_SAMPLE_RATE,
-                true, DEFAULT_MAX_AUDIO_LENGTH_SEC, DEFAULT_BATCH_SIZE, DEFAULT_DEVICE, false);
+                true, DEFAULT_MAX_AUDIO_LENGTH_SEC, DEFAULT_BATCH_SIZE, DEFAULT_DEVICE, false,
+                Precision.AUTO);
     }
 
     private static void checkRange(String name, double value, double min, double max) {

@@ -18,26 +18,43 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * {
- *   "id": "laion/clap-htsat-unfused",
+ *   "id": "laion/clap-htsat-tiny",
  *   "embedding_size": 512,
  *   "engine": "PyTorch",
  *   "input_shape": [-1, 1, 1001, 64],
  *   "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+ *   "precision": "bf16",
+ *   "fidelity": {"reference": "fp32", "inputs": 16, "min_cosine": 0.99993, "median_cosine": 0.99998},
  *   "features": {"sampling_rate": 48000, "fft_window_size": 1024, "hop_length": 480,
  *                "feature_size": 64, "frequency_min": 50, "frequency_max": 14000,
  *                "nb_max_samples": 480000}
  * }
  * }</pre>
  *
- * Missing fields take the values of {@link #clapHtsatTiny()}.
+ * Missing fields take the values of {@link #clapHtsatTiny()}. {@code input_shape}, when given, must
+ * be the model input the front end produces ({@code [-1, 1, frames, feature_size]}).
  *
  * @param id             model id reported as {@code embedding_model}
  * @param embeddingSize  length of each output vector
  * @param engine         DJL engine name: {@code PyTorch} (TorchScript) or {@code OnnxRuntime} (ONNX)
  * @param features       front-end settings
  * @param sha256         hex SHA-256 of the model file, or null; downloads are verified against it
+ * @param precision      the precision this file runs at (default fp32; never AUTO)
+ * @param fidelity       for a reduced precision, how close it came to fp32 at export, or null
  */
-public record ModelManifest(String id, int embeddingSize, String engine, FeatureSettings features, String sha256) {
+public record ModelManifest(String id, int embeddingSize, String engine, FeatureSettings features, String sha256,
+                            Precision precision, Fidelity fidelity) {
+
+    /**
+     * How close a reduced-precision variant came to the fp32 model when it was exported.
+     *
+     * @param reference    the variant compared with ({@code fp32})
+     * @param inputs       number of fixed inputs compared on
+     * @param minCosine    the lowest cosine similarity of the two models' vectors
+     * @param medianCosine the median cosine similarity
+     */
+    public record Fidelity(String reference, int inputs, double minCosine, double medianCosine) {
+    }
 
     /** The DJL engines a model may name. */
     public static final String PYTORCH = "PyTorch";
@@ -60,18 +77,31 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
             throw new IllegalArgumentException("sha256 must be 64 hex digits, got \"" + sha256 + "\"");
         }
         sha256 = sha256 == null ? null : sha256.toLowerCase(java.util.Locale.ROOT);
+        if (precision == null) {
+            precision = Precision.FP32;
+        }
+        if (precision == Precision.AUTO) {
+            throw new IllegalArgumentException("precision must be fp32, bf16 or int8, got auto");
+        }
     }
+
 
     /** Settings for a model without a manifest: CLAP HTSAT-tiny, 512-d, TorchScript. */
     public static ModelManifest clapHtsatTiny() {
-        return new ModelManifest(DEFAULT_ID, 512, PYTORCH, FeatureSettings.clapHtsatUnfused(), null);
+        return new ModelManifest(DEFAULT_ID, 512, PYTORCH, FeatureSettings.clapHtsatUnfused(), null, Precision.FP32, null);
     }
 
-    /** The default manifest for a model file without one: the engine follows the file's extension. */
+    /**
+     * The default manifest for a model file without one: the engine follows the file's extension,
+     * the precision its name ({@code model-bf16.pt} is bf16).
+     */
     public static ModelManifest forModelFile(String fileName) {
         ModelManifest d = clapHtsatTiny();
-        return fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")
-                ? new ModelManifest(d.id(), d.embeddingSize(), ONNX_RUNTIME, d.features(), null) : d;
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        String engine = name.endsWith(".onnx") ? ONNX_RUNTIME : PYTORCH;
+        Precision precision = name.matches(".*-bf16\\.[a-z]+") ? Precision.BF16
+                : name.matches(".*-int8\\.[a-z]+") ? Precision.INT8 : Precision.FP32;
+        return new ModelManifest(d.id(), d.embeddingSize(), engine, d.features(), null, precision, null);
     }
 
     /**
@@ -107,6 +137,9 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
                     doubleField(fo, "frequency_min", f.minFrequency()),
                     doubleField(fo, "frequency_max", f.maxFrequency()),
                     intField(fo, "nb_max_samples", f.maxSamples()));
+            if (o.has("input_shape")) {
+                checkInputShape(o.getAsJsonArray("input_shape"), features);
+            }
             if (features.maxFrequency() > features.sampleRate() / 2.0) {
                 throw new IllegalArgumentException("frequency_max " + features.maxFrequency()
                         + " Hz is above the Nyquist frequency of sampling_rate " + features.sampleRate());
@@ -116,12 +149,34 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
                     intField(o, "embedding_size", d.embeddingSize()),
                     o.has("engine") ? o.get("engine").getAsString() : d.engine(),
                     features,
-                    o.has("sha256") ? o.get("sha256").getAsString() : null);
+                    o.has("sha256") ? o.get("sha256").getAsString() : null,
+                    o.has("precision") ? Precision.fromName(o.get("precision").getAsString()) : Precision.FP32,
+                    o.has("fidelity") ? fidelity(o.getAsJsonObject("fidelity")) : null);
         } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
             throw new IOException("malformed manifest (" + e.getMessage() + ")", e);
         } catch (IllegalArgumentException e) {
             throw new IOException("unsupported manifest: " + e.getMessage(), e);
         }
+    }
+
+    /** The model's input must be what the front end makes: a batch of [1, frames, mels] blocks. */
+    private static void checkInputShape(com.google.gson.JsonArray shape, FeatureSettings features) {
+        long[] expected = {-1, 1, features.frames(), features.melBins()};
+        boolean matches = shape.size() == 4;
+        for (int i = 0; matches && i < 4; i++) {
+            double v = shape.get(i).getAsDouble();
+            matches = i == 0 ? v == -1 || (v >= 1 && v == Math.rint(v)) : v == expected[i];
+        }
+        if (!matches) {
+            throw new IllegalArgumentException("input_shape " + shape + " does not match the front end's [-1, 1, "
+                    + features.frames() + ", " + features.melBins() + "]");
+        }
+    }
+
+    private static Fidelity fidelity(JsonObject f) {
+        return new Fidelity(f.has("reference") ? f.get("reference").getAsString() : "fp32",
+                intField(f, "inputs", 0), doubleField(f, "min_cosine", Double.NaN),
+                doubleField(f, "median_cosine", Double.NaN));
     }
 
     private static int intField(JsonObject o, String name, int fallback) {

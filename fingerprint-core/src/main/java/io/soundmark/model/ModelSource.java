@@ -4,8 +4,11 @@ import io.soundmark.internal.model.ClasspathModelSource;
 import io.soundmark.internal.model.FileModelSource;
 import io.soundmark.internal.model.PresetModelSource;
 import io.soundmark.internal.model.UrlModelSource;
+import io.soundmark.internal.model.Variants;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Where a model and its manifest come from.
@@ -24,11 +27,36 @@ public interface ModelSource {
     /** The model as named in messages. */
     String name();
 
-    /** Reads the model's manifest (or the default manifest when it has none); cheap, no native code. */
+    /**
+     * Reads the manifest of the model's main variant (fp32, or the one variant there is), or the
+     * default manifest when it has none; cheap, no native code.
+     */
     ModelManifest manifest() throws IOException;
 
     /**
-     * Loads the model for inference on {@code device} ({@code "cpu"}, {@code "gpu"}, {@code "gpu:1"}).
+     * The precision variants this model has, each a file of its own ({@code model.pt},
+     * {@code model-bf16.pt}, {@code model-int8.pt}); never {@link Precision#AUTO}.
+     */
+    default Set<Precision> precisions() throws IOException {
+        return EnumSet.of(manifest().precision());
+    }
+
+    /**
+     * The manifest of one precision variant.
+     *
+     * @throws IOException when the model has no such variant (the message names those it has)
+     */
+    default ModelManifest manifest(Precision precision) throws IOException {
+        ModelManifest main = manifest();
+        if (main.precision() != precision) {
+            throw new IOException(Variants.missing(this, precision));
+        }
+        return main;
+    }
+
+    /**
+     * Loads the variant {@code manifest} describes for inference on {@code device} ({@code "cpu"},
+     * {@code "gpu"}, {@code "gpu:1"}).
      *
      * @throws IOException when the model cannot be read or loaded
      */
@@ -38,7 +66,8 @@ public interface ModelSource {
      * A model file (TorchScript {@code .pt}, or ONNX {@code .onnx}), or a directory holding
      * {@code model.pt} or {@code model.onnx}. The manifest is {@code <file>.json} or
      * {@code <base name>.json} beside the model; without one, the settings of
-     * {@code laion/clap-htsat-unfused} apply and the engine follows the extension.
+     * {@code laion/clap-htsat-unfused} apply and the engine follows the extension. Precision
+     * variants are the files beside it named {@code <base name>-bf16.pt} and {@code <base name>-int8.pt}.
      */
     static ModelSource file(Path model) {
         return new FileModelSource(model);
@@ -48,6 +77,8 @@ public interface ModelSource {
      * A model at an http(s) URL, downloaded once into {@code cache} and verified against
      * {@code sha256} (hex) or, when that is null, the {@code sha256} of the manifest published beside
      * the model. Downloads are refused when neither is available, or when the cache is offline.
+     * Precision variants are looked for beside it ({@code model-bf16.pt}), each verified by its own
+     * manifest's SHA-256, and downloaded only when chosen.
      */
     static ModelSource url(java.net.URI url, String sha256, ModelCache cache) {
         return new UrlModelSource(url, sha256, cache);

@@ -26,15 +26,6 @@ public final class FindJingle {
     public record Match(double startSec, double endSec, double similarity) {
     }
 
-    public static void main(String[] args) {
-        Path jingle = Path.of(args.length > 0 ? args[0] : "fingerprint-examples/samples/jingle.wav");
-        Path program = Path.of(args.length > 1 ? args[1] : "fingerprint-examples/samples/program.wav");
-        ModelSource model = args.length > 2 ? ModelSource.file(Path.of(args[2])) : ModelSource.demo();
-        for (Match m : find(jingle, program, model).subList(0, 3)) {
-            System.out.printf("%.1f-%.1f s  similarity %.4f%n", m.startSec(), m.endSec(), m.similarity());
-        }
-    }
-
     /** Program windows ranked by similarity to the jingle, best first. */
     public static List<Match> find(Path jingle, Path program, ModelSource model) {
         try (AudioFingerprinter fingerprinter = AudioFingerprinter.builder()
@@ -47,6 +38,15 @@ public final class FindJingle {
                     .map(w -> new Match(w.startTimeSec(), w.endTimeSec(), needle.cosineSimilarity(w)))
                     .sorted(Comparator.comparingDouble(Match::similarity).reversed())
                     .toList();
+        }
+    }
+
+    public static void main(String[] args) {
+        Path jingle = Path.of(args.length > 0 ? args[0] : "fingerprint-examples/samples/jingle.wav");
+        Path program = Path.of(args.length > 1 ? args[1] : "fingerprint-examples/samples/program.wav");
+        ModelSource model = args.length > 2 ? ModelSource.file(Path.of(args[2])) : ModelSource.demo();
+        for (Match m : find(jingle, program, model).subList(0, 3)) {
+            System.out.printf("%.1f-%.1f s  similarity %.4f%n", m.startSec(), m.endSec(), m.similarity());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.soundmark.internal.model;
 
 import io.soundmark.model.EmbeddingModel;
 import io.soundmark.model.ModelManifest;
+import io.soundmark.model.Precision;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -18,25 +19,21 @@ import io.soundmark.model.FeatureSettings;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * A model run by DJL: TorchScript on the PyTorch engine (libtorch from the
  * {@code pytorch-native-cpu} artifact), or ONNX on the OnnxRuntime engine when
- * {@code onnxruntime-engine} is on the class path. DJL runs offline, so nothing is downloaded. Each {@link Embedder} owns one DJL {@link Predictor}; all tensors of a batch live in
- * the predictor's per-call scope and are freed when the call returns.
+ * {@code onnxruntime-engine} is on the class path; native libraries come from those artifacts, so
+ * nothing is downloaded (see {@link DjlStartup} for DJL's start). Each {@link Embedder} owns one
+ * DJL {@link Predictor}; all tensors of a batch live in the predictor's per-call scope and are
+ * freed when the call returns.
  */
 final class DjlEmbeddingModel implements EmbeddingModel {
 
     /** Loads weights into a freshly created DJL model. */
     interface Loader {
         void load(Model model) throws IOException, MalformedModelException;
-    }
-
-    static {
-        // Never let DJL reach for the network (engine downloads, version checks) unless a user asks.
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
     }
 
     private final String name;
@@ -51,6 +48,7 @@ final class DjlEmbeddingModel implements EmbeddingModel {
 
     static DjlEmbeddingModel load(String name, ModelManifest manifest, String device, Loader loader)
             throws IOException {
+        DjlStartup.ensureStarted();
         if (!ai.djl.engine.Engine.hasEngine(manifest.engine())) {
             throw new IOException("the " + manifest.engine() + " engine is not installed"
                     + (ModelManifest.ONNX_RUNTIME.equals(manifest.engine())
@@ -99,6 +97,20 @@ final class DjlEmbeddingModel implements EmbeddingModel {
 
             @Override
             public float[][] embed(float[] features, int count) {
+                if (manifest.precision() == Precision.INT8 && count > 1) {
+                    // dynamic int8 quantises activations with one scale per call: one block per call
+                    // keeps each window's vector independent of its batch neighbours
+                    float[][] out = new float[count][];
+                    int size = manifest.features().blockSize();
+                    for (int i = 0; i < count; i++) {
+                        out[i] = predict(Arrays.copyOfRange(features, i * size, (i + 1) * size), 1)[0];
+                    }
+                    return out;
+                }
+                return predict(features, count);
+            }
+
+            private float[][] predict(float[] features, int count) {
                 int floats = count * manifest.features().blockSize();
                 if (input.capacity() < floats * Float.BYTES) {
                     input = ByteBuffer.allocateDirect(floats * Float.BYTES).order(ByteOrder.nativeOrder());

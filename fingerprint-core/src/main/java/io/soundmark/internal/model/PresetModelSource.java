@@ -4,6 +4,7 @@ import io.soundmark.model.EmbeddingModel;
 import io.soundmark.internal.Settings;
 import io.soundmark.model.ModelManifest;
 import io.soundmark.model.ModelSource;
+import io.soundmark.model.Precision;
 import java.io.IOException;
 import java.util.Set;
 
@@ -47,6 +48,16 @@ public final class PresetModelSource implements ModelSource {
     @Override
     public ModelManifest manifest() throws IOException {
         return resolve().manifest();
+    }
+
+    @Override
+    public Set<Precision> precisions() throws IOException {
+        return resolve().precisions();
+    }
+
+    @Override
+    public ModelManifest manifest(Precision precision) throws IOException {
+        return resolve().manifest(precision);
     }
 
     @Override

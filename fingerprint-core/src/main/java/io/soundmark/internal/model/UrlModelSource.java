@@ -4,9 +4,11 @@ import io.soundmark.model.EmbeddingModel;
 import io.soundmark.model.ModelCache;
 import io.soundmark.model.ModelManifest;
 import io.soundmark.model.ModelSource;
+import io.soundmark.model.Precision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +26,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -74,20 +78,83 @@ public final class UrlModelSource implements ModelSource {
         return Files.exists(manifest) ? ModelManifest.read(manifest) : ModelManifest.forModelFile(fileName);
     }
 
+    /**
+     * The main model's precision (from its manifest alone, without downloading the model) and the
+     * variants published beside it, found by their manifests ({@code model-bf16.pt.json} or
+     * {@code model-bf16.json}); offline, only what the cache holds counts.
+     */
+    @Override
+    public Set<Precision> precisions() throws IOException {
+        Set<Precision> out = EnumSet.noneOf(Precision.class);
+        ModelManifest main = manifestOnly();
+        out.add(main == null ? ModelManifest.forModelFile(fileName).precision() : main.precision());
+        if (!Variants.isVariantName(fileName)) {
+            for (Precision p : new Precision[] {Precision.BF16, Precision.INT8}) {
+                ModelManifest m = variant(p).manifestOnly();
+                if (m != null) {
+                    out.add(m.precision());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ModelManifest manifest(Precision precision) throws IOException {
+        if (!precisions().contains(precision)) {
+            throw new IOException(Variants.missing(this, precision));
+        }
+        return sourceOf(precision).manifest();
+    }
+
     @Override
     public EmbeddingModel load(ModelManifest manifest, String device) throws IOException {
-        ensureCached();
-        Path model = dir.resolve(fileName);
-        return DjlEmbeddingModel.load(name(), manifest, device, m -> m.load(model.toAbsolutePath()));
+        UrlModelSource source = sourceOf(manifest.precision());
+        source.ensureCached();
+        Path model = source.dir.resolve(source.fileName);
+        return DjlEmbeddingModel.load(source.name(), manifest, device, m -> m.load(model.toAbsolutePath()));
+    }
+
+    /** This source for its main variant; a sibling URL's source for another. */
+    private UrlModelSource sourceOf(Precision precision) throws IOException {
+        ModelManifest main = manifestOnly();
+        Precision mainPrecision = main == null ? ModelManifest.forModelFile(fileName).precision() : main.precision();
+        return precision == mainPrecision ? this : variant(precision);
+    }
+
+    private UrlModelSource variant(Precision precision) {
+        return new UrlModelSource(url.resolve(Variants.fileName(fileName, precision)), null, cache);
+    }
+
+    /** The manifest published beside the model, from the cache or downloaded alone; null when there is none. */
+    private ModelManifest manifestOnly() throws IOException {
+        Path manifest = dir.resolve("manifest.json");
+        if (Files.exists(manifest)) {
+            return ModelManifest.read(manifest);
+        }
+        if (cache.offline()) {
+            return null;
+        }
+        Files.createDirectories(dir);
+        synchronized (LOCKS.computeIfAbsent(dir, d -> new Object())) {
+            try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+                return Files.exists(manifest) ? ModelManifest.read(manifest) : downloadManifest();
+            }
+        }
     }
 
     /** Downloads the manifest and the model unless they are cached; verifies the model. */
     private void ensureCached() throws IOException {
         Path model = dir.resolve(fileName);
-        if (Files.isRegularFile(model)) {
+        if (Files.isRegularFile(model) && matchesPin(model)) {
             return;
         }
         if (cache.offline()) {
+            if (Files.isRegularFile(model)) {
+                throw new IOException("offline mode: the cached copy of " + name() + " in " + dir
+                        + " does not match the pinned SHA-256 " + expectedSha256);
+            }
             throw new IOException("offline mode: " + name() + " is not in the model cache " + dir
                     + "; run once with downloads allowed, or copy the model and its manifest there");
         }
@@ -95,7 +162,7 @@ public final class UrlModelSource implements ModelSource {
         synchronized (LOCKS.computeIfAbsent(dir, d -> new Object())) {
             try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
-                if (Files.isRegularFile(model)) {
+                if (Files.isRegularFile(model) && matchesPin(model)) {
                     return; // another thread or process finished the download while we waited
                 }
                 ModelManifest manifest = downloadManifest();
@@ -111,12 +178,33 @@ public final class UrlModelSource implements ModelSource {
                         throw new IOException("download does not match its SHA-256 (expected " + expected + ", got "
                                 + actual + "); nothing was cached");
                     }
+                    Files.writeString(dir.resolve(fileName + ".sha256"), actual); // before the model: a model never lacks it
                     move(temp, model);
                 } finally {
                     Files.deleteIfExists(temp);
                 }
             }
         }
+    }
+
+    /**
+     * Whether the cached model is the one the caller pinned (always, without a pin). The digest
+     * recorded when it was verified is compared first; the file is hashed again only when that
+     * record differs or is missing, and a mismatch means the model is downloaded again.
+     */
+    private boolean matchesPin(Path model) throws IOException {
+        if (expectedSha256 == null) {
+            return true;
+        }
+        Path recorded = dir.resolve(fileName + ".sha256");
+        if (Files.isRegularFile(recorded) && Files.readString(recorded).trim().equals(expectedSha256)) {
+            return true;
+        }
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(model), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest()).equals(expectedSha256);
     }
 
     /** The manifest beside the model, cached as manifest.json; null when the server has none. */
