@@ -3,6 +3,7 @@ package io.soundmark.decode.flac;
 import io.soundmark.decode.AudioDecoderProvider;
 import io.soundmark.decode.MediaProbe;
 import io.soundmark.decode.PcmStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.OptionalInt;
 import org.jflac.FLACDecoder;
@@ -35,6 +36,8 @@ public final class FlacDecoderProvider implements AudioDecoderProvider {
         StreamInfo info;
         try {
             info = decoder.readStreamInfo();
+        } catch (EOFException e) { // jflac's carries no message
+            throw new IOException("the input ends inside the FLAC header", e);
         } catch (IOException | RuntimeException e) {
             throw new IOException("unreadable FLAC header (" + e.getMessage() + ")", e);
         }
