@@ -45,12 +45,15 @@ public final class JavaSoundDecoderProvider implements AudioDecoderProvider {
 
     @Override
     public PcmStream open(MediaProbe probe) throws IOException {
-        UnsupportedAudioFileException last = null;
+        Exception last = null;
         for (AudioFileReader reader : JDK_READERS) {
             try {
                 return JavaSoundPcmStream.open(reader.getAudioInputStream(probe.stream())); // readers reset on refusal
             } catch (UnsupportedAudioFileException e) {
                 last = e;
+            } catch (RuntimeException e) { // a reader failing on fields it trusts, e.g. dividing by a zero block align
+                last = e;
+                break;
             }
         }
         throw new IOException("Java Sound cannot parse this " + probe.guessFormat().orElse("file")
