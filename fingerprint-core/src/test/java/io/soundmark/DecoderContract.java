@@ -2,6 +2,7 @@ package io.soundmark;
 
 import io.soundmark.decode.MediaProbe;
 import io.soundmark.decode.PcmStream;
+import io.soundmark.internal.dsp.Resampler;
 import io.soundmark.io.MediaSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,14 +23,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>a decoder that states a length delivers no more frames than it states;</li>
  *   <li>samples are finite (and within [-1, 1] where the codec's output is integer PCM).</li>
  * </ul>
- * Audio is read up to 120 s at 48 kHz, as a fingerprinter with the default options would, then the
- * rest is counted for the total duration.
+ * Audio is read up to 120 s, as a fingerprinter with the default options would, then the rest is
+ * counted for the total duration. It is processed at its own rate: designing the resampler's filter
+ * for an odd pair of rates takes a second or more, which would slow fuzzing a hundredfold and
+ * tests no parsing (ResamplerTest covers the resampler).
  */
 public final class DecoderContract {
 
     /** The input's name in messages. */
     public static final String NAME = "fuzz-input";
-    private static final int PROCESSING_RATE = 48000;
+    private static final int DEFAULT_RATE = 48000;
     private static final double MAX_LENGTH_SEC = 120;
     /** Registries by forced decoder name ("" to choose by content): loading plug-ins per input would dominate. */
     private static final Map<String, DecoderRegistry> REGISTRIES = new ConcurrentHashMap<>();
@@ -72,8 +75,17 @@ public final class DecoderContract {
             ClearMessage.check(e, text);
             return;
         }
-        try (DecodedAudio audio = new DecodedAudio(NAME, new PromiseChecks(pcm, promises), PROCESSING_RATE,
-                MAX_LENGTH_SEC)) {
+        int rate = pcm.sampleRate();
+        int processingRate = rate >= Resampler.MIN_RATE && rate <= Resampler.MAX_RATE ? rate : DEFAULT_RATE;
+        DecodedAudio opened;
+        try {
+            opened = new DecodedAudio(NAME, new PromiseChecks(pcm, promises), processingRate, MAX_LENGTH_SEC);
+        } catch (MediaException e) { // a rate or channel count the core refuses
+            closeQuietly(pcm);
+            ClearMessage.check(e, text);
+            return;
+        }
+        try (DecodedAudio audio = opened) {
             float[] buffer = new float[4096];
             for (int n; (n = audio.read(buffer, 0, buffer.length)) >= 0; ) {
                 for (int i = 0; i < n; i++) {
@@ -94,6 +106,14 @@ public final class DecoderContract {
             }
         } catch (MediaException e) {
             ClearMessage.check(e, text);
+        }
+    }
+
+    private static void closeQuietly(PcmStream pcm) {
+        try {
+            pcm.close();
+        } catch (IOException e) {
+            // the failure being checked is the one that matters
         }
     }
 
