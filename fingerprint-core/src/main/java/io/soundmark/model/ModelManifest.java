@@ -118,10 +118,22 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
                     features,
                     o.has("sha256") ? o.get("sha256").getAsString() : null);
         } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
-            throw new IOException("malformed manifest (" + e.getMessage() + ")", e);
+            throw new IOException("malformed manifest (" + describe(e) + ")", e);
         } catch (IllegalArgumentException e) {
             throw new IOException("unsupported manifest: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Gson's message on one line: without the type of the exception it wraps, and without the
+     * troubleshooting link it puts on a second line.
+     */
+    private static String describe(RuntimeException e) {
+        Throwable t = e instanceof JsonParseException && e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause() : e;
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int lineBreak = message.indexOf('\n');
+        return lineBreak < 0 ? message : message.substring(0, lineBreak);
     }
 
     private static int intField(JsonObject o, String name, int fallback) {
