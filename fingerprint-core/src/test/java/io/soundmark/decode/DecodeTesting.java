@@ -60,6 +60,33 @@ public final class DecodeTesting {
         }
     }
 
+    /**
+     * Opens {@code file} with {@code provider} and decodes it up to its end or up to a read failure
+     * (which is returned, not thrown: decoders report truncation that way).
+     */
+    public static Partial decodePartly(AudioDecoderProvider provider, Path file) throws IOException {
+        MediaProbe probe = probe(file);
+        try (InputStream ignored = probe.stream(); PcmStream pcm = provider.open(probe)) {
+            float[] out = new float[0];
+            float[] buf = new float[1000 * pcm.channels()];
+            IOException failure = null;
+            try {
+                for (int n; (n = pcm.read(buf, 1000)) >= 0; ) {
+                    int size = out.length;
+                    out = Arrays.copyOf(out, size + n * pcm.channels());
+                    System.arraycopy(buf, 0, out, size, n * pcm.channels());
+                }
+            } catch (IOException e) {
+                failure = e;
+            }
+            return new Partial(new Decoded(pcm.sampleRate(), pcm.channels(), pcm.frameLength().orElse(-1), out), failure);
+        }
+    }
+
+    /** What was decoded before a failure, and the failure (null when the file ended normally). */
+    public record Partial(Decoded decoded, IOException failure) {
+    }
+
     /** A decoded file. */
     public record Decoded(int rate, int channels, long statedFrames, float[] samples) {
         public int frames() {

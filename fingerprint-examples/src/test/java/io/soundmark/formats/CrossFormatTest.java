@@ -12,12 +12,21 @@ import io.soundmark.DecodedAudio;
 import io.soundmark.FingerprintInput;
 import io.soundmark.MediaException;
 import io.soundmark.SegmentEmbedding;
+import io.soundmark.decode.DecodeTesting;
+import io.soundmark.decode.DecodeTesting.Decoded;
+import io.soundmark.decode.ffmpeg.FfmpegDecoderProvider;
+import io.soundmark.decode.mp3.Mp3DecoderProvider;
 import io.soundmark.model.ModelSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -96,6 +105,29 @@ class CrossFormatTest {
         assertEquals(wavSegment.totalDurationSec(), s.totalDurationSec(), slack, name + ": total duration");
         double cosine = s.cosineSimilarity(wavSegment);
         assertTrue(cosine >= minCosine, name + ": cosine " + cosine);
+    }
+
+    /**
+     * The issue's file: a valid MP3 behind a 70 kB ID3 tag and 16 kB of zero bytes, so that its
+     * LAME header straddles the 16 KiB the MP3 decoder scans. It decodes as FFmpeg decodes it:
+     * the same samples, none trimmed (FFmpeg takes a LAME header only right after the tags).
+     */
+    @Test
+    void anMp3BehindABigTagAndZeroPaddingDecodesAsFfmpegDecodesIt(@TempDir Path tmp) throws IOException {
+        byte[] tag = new byte[70 * 1024];
+        int body = tag.length - 10;
+        System.arraycopy(new byte[] {'I', 'D', '3', 4, 0, 0, (byte) ((body >> 21) & 0x7f), (byte) ((body >> 14) & 0x7f),
+            (byte) ((body >> 7) & 0x7f), (byte) (body & 0x7f)}, 0, tag, 0, 10);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(tag);
+        file.write(new byte[16 * 1024 - 46]);
+        file.write(Files.readAllBytes(fixture("cbr.mp3")));
+        Path padded = Files.write(tmp.resolve("padded.mp3"), file.toByteArray());
+        Decoded ours = DecodeTesting.decode(new Mp3DecoderProvider(), padded);
+        Decoded ffmpeg = DecodeTesting.decode(new FfmpegDecoderProvider(), padded);
+        assertEquals(ffmpeg.frames(), ours.frames(), "the same length");
+        double snr = DecodeTesting.snrDb(ours.channel(0), ffmpeg.channel(0), 0);
+        assertTrue(snr >= 60, "SNR against FFmpeg " + snr + " dB");
     }
 
     @Test

@@ -14,32 +14,46 @@ record GaplessInfo(long frames, int delay, int padding) {
     private static final int BYTES_FLAG = 2;
     private static final int TOC_FLAG = 4;
     private static final int QUALITY_FLAG = 8;
+    /** The LAME extension's fields up to and including the delay and padding. */
+    private static final int LAME_BYTES = 24;
 
-    /** Reads the info frame at {@code offset}; null when the frame carries no Xing/Info header with a LAME tag. */
+    /**
+     * Reads the info frame at {@code offset}; null when the frame carries no Xing/Info header with a
+     * LAME tag, or when {@code b} ends before the fields do (nothing is read beyond it).
+     */
     static GaplessInfo parse(byte[] b, int offset) {
         MpegFrameHeader header = MpegFrameHeader.parse(b, offset);
         if (header == null) {
             return null;
         }
         int p = offset + 4 + header.sideInfoBytes();
-        if (p + 8 > b.length || !(tagAt(b, p, "Xing") || tagAt(b, p, "Info"))) {
+        if (!has(b, p, 8) || !(tagAt(b, p, "Xing") || tagAt(b, p, "Info"))) {
             return null;
         }
         int flags = readInt(b, p + 4);
         p += 8;
-        long frames = -1;
-        if ((flags & FRAMES_FLAG) != 0) {
-            frames = readInt(b, p) & 0xffffffffL;
-            p += 4;
+        if ((flags & FRAMES_FLAG) == 0 || !has(b, p, 4)) {
+            return null;
         }
+        long frames = readInt(b, p) & 0xffffffffL;
+        p += 4;
         p += ((flags & BYTES_FLAG) != 0 ? 4 : 0) + ((flags & TOC_FLAG) != 0 ? 100 : 0) + ((flags & QUALITY_FLAG) != 0 ? 4 : 0);
-        if (frames < 0 || p + 24 > b.length || !(tagAt(b, p, "LAME") || tagAt(b, p, "Lavc") || tagAt(b, p, "Lavf"))) {
+        if (!has(b, p, LAME_BYTES) || !(tagAt(b, p, "LAME") || tagAt(b, p, "Lavc") || tagAt(b, p, "Lavf"))) {
             return null;
         }
         int q = p + 21;
         int delay = ((b[q] & 0xff) << 4) | ((b[q + 1] & 0xff) >>> 4);
         int padding = ((b[q + 1] & 0x0f) << 8) | (b[q + 2] & 0xff);
         return new GaplessInfo(frames, delay, padding);
+    }
+
+    /** Samples the encoder's input had: the frames less the delay and the padding (may be 0 or less for a lie). */
+    long length(int samplesPerFrame) {
+        return frames * samplesPerFrame - delay - padding;
+    }
+
+    private static boolean has(byte[] b, int p, int bytes) {
+        return p >= 0 && p + bytes <= b.length;
     }
 
     private static boolean tagAt(byte[] b, int p, String tag) {

@@ -4,6 +4,7 @@ import io.soundmark.decode.AudioDecoderProvider;
 import io.soundmark.decode.JavaSoundPcmStream;
 import io.soundmark.decode.MediaProbe;
 import io.soundmark.decode.PcmStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -54,26 +55,35 @@ public final class Mp3DecoderProvider implements AudioDecoderProvider {
     @Override
     public PcmStream open(MediaProbe probe) throws IOException {
         InputStream in = probe.stream();
-        skipId3v2Tags(in);
+        long tags = skipId3v2Tags(in);
         in.mark(SCAN_BYTES);
-        byte[] first = in.readNBytes(SCAN_BYTES);
+        byte[] scan = in.readNBytes(SCAN_BYTES);
         in.reset();
         int sync = 0;
-        while (sync < first.length && !MpegFrameHeader.isStreamAt(first, sync)) {
+        while (sync < scan.length && !MpegFrameHeader.isStreamAt(scan, sync)) {
             sync++;
         }
-        if (sync == first.length) {
-            throw new IOException("no MPEG Layer III frame found");
+        if (sync == scan.length) {
+            throw new IOException("no MPEG Layer III frame in the first " + SCAN_BYTES / 1024 + " KiB"
+                    + (tags > 0 ? " after the ID3 tags" : ""));
         }
+        MpegFrameHeader header = MpegFrameHeader.parse(scan, sync);
         in.skipNBytes(sync);
-        GaplessInfo gapless = GaplessInfo.parse(first, sync);
-        MpegFrameHeader header = MpegFrameHeader.parse(first, sync);
+        in.mark(header.frameBytes());
+        byte[] frame = in.readNBytes(header.frameBytes());
+        in.reset();
+        if (frame.length < header.frameBytes()) {
+            throw new IOException("the file ends inside its first MP3 frame (" + frame.length + " of its "
+                    + header.frameBytes() + " bytes)");
+        }
+        // FFmpeg honours a LAME/Xing header only in the frame right after the tags: so do we, to decode alike
+        GaplessInfo gapless = sync == 0 ? GaplessInfo.parse(frame, 0) : null;
 
         AudioInputStream mpeg;
         try {
             mpeg = new MpegAudioFileReader().getAudioInputStream(in);
         } catch (UnsupportedAudioFileException e) {
-            throw new IOException("mp3spi cannot read this stream (" + e.getMessage() + ")", e);
+            throw new IOException("mp3spi cannot read the MPEG frame at byte " + (tags + sync), e);
         }
         AudioFormat f = mpeg.getFormat();
         AudioFormat pcm = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, f.getSampleRate(), 16, f.getChannels(),
@@ -86,8 +96,15 @@ public final class Mp3DecoderProvider implements AudioDecoderProvider {
         }
         // JLayer decodes the info frame too (as silence); skip it, then the encoder and decoder delays.
         long skip = header.samplesPerFrame() + gapless.delay() + DECODER_DELAY;
-        long length = gapless.frames() * header.samplesPerFrame() - gapless.delay() - gapless.padding();
-        return new TrimmedPcmStream(decoded, skip, Math.max(0, length));
+        long length = gapless.length(header.samplesPerFrame());
+        long audioBytes = probe.size().isPresent() ? probe.size().getAsLong() - tags - header.frameBytes() : -1;
+        boolean tooMany = audioBytes >= 0 && gapless.frames() > audioBytes / header.minFrameBytes() + 1;
+        boolean tooFew = length <= 0 || audioBytes >= 0 && gapless.frames() < audioBytes / header.maxFrameBytes();
+        if (tooFew) {
+            return new TrimmedPcmStream(decoded, skip, 0, false); // a header that lies: decode what is there
+        }
+        // more frames than the file can hold: truncated, or a lie; either way, decode what is there and say so
+        return new TrimmedPcmStream(decoded, skip, length, !tooMany);
     }
 
     /**
@@ -118,19 +135,24 @@ public final class Mp3DecoderProvider implements AudioDecoderProvider {
         return 10 + size + (footer ? 10 : 0);
     }
 
-    private static void skipId3v2Tags(InputStream in) throws IOException {
+    /** Skips the ID3v2 tags at the start of {@code in}; returns their bytes. */
+    private static long skipId3v2Tags(InputStream in) throws IOException {
+        long skipped = 0;
         while (true) {
             in.mark(10);
             byte[] header = in.readNBytes(10);
             in.reset();
             int length = id3v2Length(header, 0);
             if (length == 0) {
-                return;
+                return skipped;
             }
-            long skipped = in.skip(length);
-            if (skipped < length) {
-                in.skipNBytes(length - skipped); // throws EOFException on a truncated tag
+            try {
+                in.skipNBytes(length);
+            } catch (EOFException e) {
+                throw new IOException("the ID3v2 tag of " + length + " bytes at byte " + skipped
+                        + " runs past the end of the file", e);
             }
+            skipped += length;
         }
     }
 }

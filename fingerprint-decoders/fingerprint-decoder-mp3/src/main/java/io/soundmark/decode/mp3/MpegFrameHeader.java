@@ -37,6 +37,16 @@ record MpegFrameHeader(int version, int sampleRate, int bitrateKbps, int channel
         return new MpegFrameHeader(version, rate, kbps, channels, bytes, samples, sideInfo);
     }
 
+    /** Bytes of the smallest frame at this version and rate (the lowest bitrate, no padding). */
+    int minFrameBytes() {
+        return samplesPerFrame / 8 * BITRATES[version == MPEG1 ? 0 : 1][1] * 1000 / sampleRate;
+    }
+
+    /** Bytes of the largest frame at this version and rate (the highest bitrate, padded). */
+    int maxFrameBytes() {
+        return samplesPerFrame / 8 * BITRATES[version == MPEG1 ? 0 : 1][14] * 1000 / sampleRate + 1;
+    }
+
     /** Whether a plausible Layer III stream starts at {@code offset}: two consecutive matching headers. */
     static boolean isStreamAt(byte[] b, int offset) {
         MpegFrameHeader first = parse(b, offset);

@@ -2,21 +2,35 @@ package io.soundmark.decode.mp3;
 
 import io.soundmark.decode.PcmStream;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.OptionalLong;
 
-/** Drops the first {@code skip} frames of a stream and ends it after {@code length} frames. */
+/**
+ * Drops the first {@code skip} frames of a stream (the encoder's and the decoder's delay) and, when
+ * the length the LAME header states is trusted, ends after it (dropping the encoder's padding). A
+ * stream that ends before the stated length fails there, saying so.
+ */
 final class TrimmedPcmStream implements PcmStream {
 
     private final PcmStream in;
-    private final long length;
+    private final long stated;
+    private final boolean trusted;
     private long toSkip;
     private long delivered;
     private float[] scratch = new float[0];
 
-    TrimmedPcmStream(PcmStream in, long skip, long length) {
+    /**
+     * @param skip    frames to drop at the start
+     * @param stated  frames the LAME header states
+     * @param trusted whether to end after {@code stated} frames and report it as the length; when
+     *                not (the file cannot hold that much), the stream runs to its end and only an
+     *                end before {@code stated} is reported
+     */
+    TrimmedPcmStream(PcmStream in, long skip, long stated, boolean trusted) {
         this.in = in;
         this.toSkip = skip;
-        this.length = length;
+        this.stated = stated;
+        this.trusted = trusted;
     }
 
     @Override
@@ -31,7 +45,7 @@ final class TrimmedPcmStream implements PcmStream {
 
     @Override
     public OptionalLong frameLength() {
-        return OptionalLong.of(length);
+        return trusted ? OptionalLong.of(stated) : OptionalLong.empty();
     }
 
     @Override
@@ -44,19 +58,28 @@ final class TrimmedPcmStream implements PcmStream {
             }
             int got = in.read(scratch, n);
             if (got < 0) {
-                return -1;
+                return end();
             }
             toSkip -= got;
         }
-        long left = length - delivered;
+        long left = trusted ? stated - delivered : Long.MAX_VALUE;
         if (left <= 0) {
             return -1;
         }
         int got = in.read(buffer, (int) Math.min(frames, left));
-        if (got > 0) {
-            delivered += got;
+        if (got < 0) {
+            return end();
         }
+        delivered += got;
         return got;
+    }
+
+    private int end() throws IOException {
+        if (delivered < stated) {
+            throw new IOException(String.format(Locale.ROOT, "the file ends at %.1f s of the %.1f s its LAME header states",
+                    (double) delivered / in.sampleRate(), (double) stated / in.sampleRate()));
+        }
+        return -1;
     }
 
     @Override

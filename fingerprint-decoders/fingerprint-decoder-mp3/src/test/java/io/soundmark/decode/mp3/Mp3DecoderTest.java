@@ -9,17 +9,23 @@ import static io.soundmark.decode.DecodeTesting.snrDb;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.decode.DecodeTesting.Decoded;
 import io.soundmark.internal.decode.JavaSoundDecoderProvider;
+import io.soundmark.decode.DecodeTesting;
 import io.soundmark.decode.MediaProbe;
+import io.soundmark.decode.PcmStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,10 +92,94 @@ class Mp3DecoderTest {
     }
 
     @Test
-    void aTruncatedFileDecodesWhatIsThere() throws IOException {
+    void aTruncatedFileDecodesWhatIsThereThenSaysWhereItEnds() throws IOException {
         Decoded whole = decode(provider, fixture("vbr.mp3"));
-        Decoded cut = decode(provider, fixture("truncated_vbr.mp3"));
-        assertTrue(cut.frames() > whole.frames() / 3 && cut.frames() < whole.frames(), cut.frames() + " frames");
+        DecodeTesting.Partial cut = DecodeTesting.decodePartly(provider, fixture("truncated_vbr.mp3"));
+        assertEquals("the file ends at 0.4 s of the 0.8 s its LAME header states", String.valueOf(cut.failure()
+                == null ? null : cut.failure().getMessage()));
+        int frames = cut.decoded().frames();
+        assertTrue(frames > whole.frames() / 3 && frames < whole.frames(), frames + " frames");
+    }
+
+    /** The files of 44 to 47 bytes: the LAME header's frame count lies beyond them. */
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {44, 45, 46, 47, 100, 416})
+    void aFileCutInsideItsFirstFrameSaysSo(int bytes, @TempDir Path tmp) throws IOException {
+        Path cut = Files.write(tmp.resolve("cut.mp3"), Arrays.copyOf(Files.readAllBytes(fixture("cbr.mp3")), bytes));
+        IOException e = assertThrows(IOException.class, () -> decode(provider, cut));
+        assertEquals("the file ends inside its first MP3 frame (" + bytes + " of its 417 bytes)", e.getMessage());
+    }
+
+    /**
+     * A 70 kB ID3 tag and 16 kB of zeros before the MP3: the LAME header straddles the end of the
+     * 16 KiB scanned for the first frame. FFmpeg takes a LAME header only right after the tags, and
+     * decodes this one as a frame of audio; so do we, reading nothing beyond what was read.
+     */
+    @Test
+    void aLameHeaderBehindZeroPaddingIsDecodedAsFfmpegDecodesIt(@TempDir Path tmp) throws IOException {
+        byte[] mp3 = Files.readAllBytes(fixture("cbr.mp3"));
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(id3(70 * 1024));
+        file.write(new byte[16 * 1024 - 46]); // 46 bytes of the LAME header's frame inside the scanned 16 KiB
+        file.write(mp3);
+        Path padded = Files.write(tmp.resolve("padded.mp3"), file.toByteArray());
+        Decoded untrimmed = decode(provider, padded);
+        Decoded trimmed = decode(provider, fixture("cbr.mp3"));
+        assertEquals(-1, untrimmed.statedFrames(), "no gapless length");
+        int skipped = 1152 + 576 + Mp3DecoderProvider.DECODER_DELAY; // the header frame, the encoder's and decoder's delay
+        assertEquals(0, untrimmed.frames() % 1152, "whole frames, as FFmpeg decodes them");
+        assertArrayEquals(trimmed.samples(), Arrays.copyOfRange(untrimmed.samples(), 2 * skipped,
+                2 * (skipped + trimmed.frames())), "the same audio, untrimmed");
+    }
+
+    @Test
+    void aLameHeaderClaimingMoreFramesThanTheFileCanHoldIsNotTrusted(@TempDir Path tmp) throws IOException {
+        Path lie = Files.write(tmp.resolve("lie.mp3"), withLameFrames(0x7fffffff));
+        MediaProbe p = probe(lie);
+        try (InputStream ignored = p.stream(); PcmStream pcm = provider.open(p)) {
+            assertTrue(pcm.frameLength().isEmpty(), "no length stated");
+            IOException end = assertThrows(IOException.class, () -> DecodeTesting.decodeAll(pcm));
+            assertEquals("the file ends at 0.8 s of the 56097532.0 s its LAME header states", end.getMessage());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} frames")
+    @ValueSource(ints = {0, 1})
+    void aLameHeaderClaimingTooFewFramesIsIgnored(int frames, @TempDir Path tmp) throws IOException {
+        Decoded lie = decode(provider, Files.write(tmp.resolve("lie.mp3"), withLameFrames(frames)));
+        Decoded honest = decode(provider, fixture("cbr.mp3"));
+        assertEquals(-1, lie.statedFrames());
+        assertTrue(lie.frames() > honest.frames() && lie.frames() < honest.frames() + 1152,
+                "the whole file less the delays: " + lie.frames());
+    }
+
+    @Test
+    void anId3TagRunningPastTheEndOfTheFileSaysSo(@TempDir Path tmp) throws IOException {
+        byte[] tag = id3(1 << 20);
+        Path cut = Files.write(tmp.resolve("cut.mp3"), Arrays.copyOf(tag, 5000));
+        IOException e = assertThrows(IOException.class, () -> decode(provider, cut));
+        assertEquals("the ID3v2 tag of 1048576 bytes at byte 0 runs past the end of the file", e.getMessage());
+    }
+
+    private static byte[] withLameFrames(int frames) throws IOException {
+        byte[] mp3 = Files.readAllBytes(fixture("cbr.mp3"));
+        int info = new String(mp3, StandardCharsets.ISO_8859_1).indexOf("Info");
+        ByteBuffer.wrap(mp3).putInt(info + 8, frames);
+        return mp3;
+    }
+
+    /** An ID3v2.4 tag of {@code size} bytes in all (one PRIV frame of zeros). */
+    private static byte[] id3(int size) {
+        int body = size - 10;
+        int frame = body - 10;
+        ByteBuffer b = ByteBuffer.allocate(size);
+        b.put(new byte[] {'I', 'D', '3', 4, 0, 0}).put(syncsafe(body));
+        b.put(new byte[] {'P', 'R', 'I', 'V'}).put(syncsafe(frame)).put(new byte[2]);
+        return b.array();
+    }
+
+    private static byte[] syncsafe(int v) {
+        return new byte[] {(byte) ((v >> 21) & 0x7f), (byte) ((v >> 14) & 0x7f), (byte) ((v >> 7) & 0x7f), (byte) (v & 0x7f)};
     }
 
     @Test
