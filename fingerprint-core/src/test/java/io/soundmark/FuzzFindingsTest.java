@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.model.ModelSource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,17 @@ class FuzzFindingsTest {
             MediaException e = assertThrows(MediaException.class, () -> f.openAudio(FingerprintInput.audio(file)));
             assertTrue(e.getMessage().endsWith("a block align of 0 bytes does not hold 2 channels of 24 bits"),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void anAiffWhoseChunkSizesRunPastTwoGigabytesIsRefusedNotAnArrayIndexOutOfBounds() throws IOException {
+        byte[] aiff = new byte[64];
+        System.arraycopy("FORM\0\0\0\70AIFFjunk\200\0\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, aiff, 0, 20);
+        Path file = Files.write(tmp.resolve("huge_chunk.aiff"), aiff);
+        try (AudioFingerprinter f = AudioFingerprinter.builder().model(ModelSource.demo()).build()) {
+            MediaException e = assertThrows(MediaException.class, () -> f.openAudio(FingerprintInput.audio(file)));
+            ClearMessage.check(e, "");
         }
     }
 }

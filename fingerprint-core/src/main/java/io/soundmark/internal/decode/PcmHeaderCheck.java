@@ -136,10 +136,10 @@ final class PcmHeaderCheck {
             long size = be32(h, (int) p + 4);
             p += 8 + size + (size & 1);
         }
-        int comm = (int) p;
-        if (comm + 8 + 18 > h.length) {
+        if (p + 8 + 18 > h.length) { // compared before the cast: chunk sizes can carry p past 2^31
             return; // no COMM chunk in sight: Java Sound reports it
         }
+        int comm = (int) p;
         int c = comm + 8;
         int channels = be16(h, c);
         int bits = be16(h, c + 6);
