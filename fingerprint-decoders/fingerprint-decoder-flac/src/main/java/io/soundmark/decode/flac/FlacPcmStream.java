@@ -67,6 +67,8 @@ final class FlacPcmStream implements PcmStream {
             frame = decoder.readNextFrame();
         } catch (EOFException e) {
             frame = null; // a truncated file: keep what was decoded
+        } catch (RuntimeException e) {
+            throw corrupt(e);
         }
         if (frame == null) {
             ended = true;
@@ -81,7 +83,11 @@ final class FlacPcmStream implements PcmStream {
                         + " Hz, " + frame.header.channels + " ch, " + frame.header.bitsPerSample + " bits)");
             }
         }
-        decoder.decodeFrame(frame, bytes);
+        try {
+            decoder.decodeFrame(frame, bytes);
+        } catch (RuntimeException e) {
+            throw corrupt(e);
+        }
         int block = frame.header.blockSize;
         if (pending.length < block * channels) {
             pending = new float[block * channels];
@@ -96,6 +102,11 @@ final class FlacPcmStream implements PcmStream {
         pendingFrames = block;
         position = 0;
         return true;
+    }
+
+    /** jflac indexes past its buffers on some corrupt frames. */
+    private static IOException corrupt(RuntimeException e) {
+        return new IOException("corrupt FLAC frame (" + e.getClass().getSimpleName() + " in jflac)", e);
     }
 
     @Override
