@@ -82,6 +82,10 @@ final class FlacPcmStream implements PcmStream {
                         + channels + " ch, " + info.getBitsPerSample() + " bits; first frame: " + frame.header.sampleRate
                         + " Hz, " + frame.header.channels + " ch, " + frame.header.bitsPerSample + " bits)");
             }
+        } else if (frame.header.channels != channels || frame.header.bitsPerSample != info.getBitsPerSample()) {
+            // the copy below reads `channels` channels scaled for the stated bits
+            throw new IOException("FLAC frames change format mid-stream (" + channels + " ch, " + info.getBitsPerSample()
+                    + " bits, then " + frame.header.channels + " ch, " + frame.header.bitsPerSample + " bits)");
         }
         try {
             decoder.decodeFrame(frame, bytes);

@@ -3,6 +3,7 @@ package io.soundmark.decode.flac;
 import static io.soundmark.decode.DecodeTesting.fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.decode.DecodeTesting;
 import io.soundmark.decode.MediaProbe;
@@ -29,10 +30,21 @@ class FlacFuzzFindingsTest {
 
     @Test
     void aCorruptResidualThatJflacIndexesPastIsAnIOException() throws IOException {
-        byte[] flac = Files.readAllBytes(Path.of("src/test/resources/io/soundmark/decode/flac/FlacFuzzTestInputs/"
-                + "flacStreamInfoAndFramesDecodeOrFailCleanly/finding_corrupt_rice_residual.flac"));
-        MediaProbe probe = new MediaProbe("corrupt.flac", flac, new ByteArrayInputStream(flac)).withSize(flac.length);
-        IOException e = assertThrows(IOException.class, () -> DecodeTesting.decodeAll(new FlacDecoderProvider().open(probe)));
+        IOException e = assertThrows(IOException.class, () -> decodeFinding("finding_corrupt_rice_residual.flac"));
         assertEquals("corrupt FLAC frame (ArrayIndexOutOfBoundsException in jflac)", e.getMessage());
+    }
+
+    @Test
+    void aLaterFrameWithOtherChannelsIsAnIOExceptionNotANullPointer() throws IOException {
+        IOException e = assertThrows(IOException.class, () -> decodeFinding("finding_frame_with_fewer_channels.flac"));
+        assertTrue(e.getMessage().startsWith("FLAC frames change format mid-stream"), e.getMessage());
+    }
+
+    /** Decodes a finding the fuzz test saved among its inputs. */
+    private static float[] decodeFinding(String name) throws IOException {
+        byte[] flac = Files.readAllBytes(Path.of("src/test/resources/io/soundmark/decode/flac/FlacFuzzTestInputs/"
+                + "flacStreamInfoAndFramesDecodeOrFailCleanly", name));
+        MediaProbe probe = new MediaProbe(name, flac, new ByteArrayInputStream(flac)).withSize(flac.length);
+        return DecodeTesting.decodeAll(new FlacDecoderProvider().open(probe));
     }
 }
