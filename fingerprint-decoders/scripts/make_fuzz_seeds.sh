@@ -11,13 +11,16 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fixtures=$root/fingerprint-decoders/fixtures
-inputs() { # module, package path, test class, method: the Jazzer inputs directory, emptied
+inputs() { # module, package path, test class, method: the Jazzer inputs directory
+  # (findings saved beside the seeds, finding_* and crash-*, are kept)
   local dir="$root/$1/src/test/resources/$2/${3}Inputs/$4"
-  rm -rf "$dir" && mkdir -p "$dir" && echo "$dir"
+  mkdir -p "$dir" && echo "$dir"
 }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-ff() { ffmpeg -nostdin -hide_banner -loglevel error -y "$@"; }
+ff() { # output options before the last argument, the output file: bitexact, no random serials or UIDs
+  ffmpeg -nostdin -hide_banner -loglevel error -y "${@:1:$#-1}" -fflags +bitexact -flags:a +bitexact "${@: -1}"
+}
 sox -R -D "$fixtures/source.wav" "$tmp/clip10ms.wav" trim 0.3 0.01
 sox -R -D "$fixtures/source.wav" "$tmp/clip30ms.wav" trim 0.3 0.03
 sox -R -D "$fixtures/source.wav" "$tmp/clip100ms.wav" trim 0.3 0.1
