@@ -34,10 +34,6 @@ final class SampleConverter {
         return (integer || floating) && f.getFrameSize() == f.getChannels() * bits / 8;
     }
 
-    int bytesPerSample() {
-        return bytesPerSample;
-    }
-
     /** Converts {@code count} samples starting at {@code bytes[0]} into {@code out}. */
     void convert(byte[] bytes, int count, float[] out) {
         if (encoding.equals(AudioFormat.Encoding.PCM_FLOAT)) {

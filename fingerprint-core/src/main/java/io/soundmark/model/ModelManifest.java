@@ -18,7 +18,7 @@ import java.nio.file.Path;
  *
  * <pre>{@code
  * {
- *   "id": "laion/clap-htsat-unfused",
+ *   "id": "laion/clap-htsat-tiny",
  *   "embedding_size": 512,
  *   "engine": "PyTorch",
  *   "input_shape": [-1, 1, 1001, 64],
@@ -29,7 +29,8 @@ import java.nio.file.Path;
  * }
  * }</pre>
  *
- * Missing fields take the values of {@link #clapHtsatTiny()}.
+ * Missing fields take the values of {@link #clapHtsatTiny()}. {@code input_shape}, when given, must
+ * be the model input the front end produces ({@code [-1, 1, frames, feature_size]}).
  *
  * @param id             model id reported as {@code embedding_model}
  * @param embeddingSize  length of each output vector
@@ -107,6 +108,9 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
                     doubleField(fo, "frequency_min", f.minFrequency()),
                     doubleField(fo, "frequency_max", f.maxFrequency()),
                     intField(fo, "nb_max_samples", f.maxSamples()));
+            if (o.has("input_shape")) {
+                checkInputShape(o.getAsJsonArray("input_shape"), features);
+            }
             if (features.maxFrequency() > features.sampleRate() / 2.0) {
                 throw new IllegalArgumentException("frequency_max " + features.maxFrequency()
                         + " Hz is above the Nyquist frequency of sampling_rate " + features.sampleRate());
@@ -134,6 +138,20 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int lineBreak = message.indexOf('\n');
         return lineBreak < 0 ? message : message.substring(0, lineBreak);
+    }
+
+    /** The model's input must be what the front end makes: a batch of [1, frames, mels] blocks. */
+    private static void checkInputShape(com.google.gson.JsonArray shape, FeatureSettings features) {
+        long[] expected = {-1, 1, features.frames(), features.melBins()};
+        boolean matches = shape.size() == 4;
+        for (int i = 0; matches && i < 4; i++) {
+            double v = shape.get(i).getAsDouble();
+            matches = i == 0 ? v == -1 || (v >= 1 && v == Math.rint(v)) : v == expected[i];
+        }
+        if (!matches) {
+            throw new IllegalArgumentException("input_shape " + shape + " does not match the front end's [-1, 1, "
+                    + features.frames() + ", " + features.melBins() + "]");
+        }
     }
 
     private static int intField(JsonObject o, String name, int fallback) {

@@ -154,6 +154,25 @@ class ModelSourceTest {
     }
 
     @Test
+    void aPinnedHashIsCheckedOnCacheHitsToo() throws IOException {
+        URI url = URI.create(base + "/good/model.pt");
+        embed(ModelSource.url(url, null, ModelCache.at(tmp))); // cached, verified by the published manifest
+        ModelException wrongPin = assertThrows(ModelException.class, () -> AudioFingerprinter.builder()
+                .model(ModelSource.url(url, "1".repeat(64), ModelCache.at(tmp).withOffline(true))).build());
+        assertTrue(wrongPin.getMessage().contains("does not match the pinned SHA-256 " + "1".repeat(64)),
+                wrongPin.getMessage());
+        Path cached;
+        try (Stream<Path> files = Files.walk(tmp)) {
+            cached = files.filter(f -> f.getFileName().toString().equals("model.pt")).findFirst().orElseThrow();
+        }
+        Files.write(cached, new byte[] {1, 2, 3}); // tampered with after verification
+        Files.delete(cached.resolveSibling("model.pt.sha256"));
+        int before = hits.get("/good/model.pt").get();
+        assertEquals(512, embed(ModelSource.url(url, probeSha, ModelCache.at(tmp))).length);
+        assertEquals(before + 1, hits.get("/good/model.pt").get(), "the tampered copy was downloaded again");
+    }
+
+    @Test
     void anUnverifiableDownloadIsRefused() {
         ModelException e = assertThrows(ModelException.class, () -> AudioFingerprinter.builder()
                 .model(ModelSource.url(URI.create(base + "/unverified/model.pt"), null, ModelCache.at(tmp))).build());

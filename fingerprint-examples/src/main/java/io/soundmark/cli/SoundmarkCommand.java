@@ -1,7 +1,7 @@
 package io.soundmark.cli;
 
-import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,14 +15,16 @@ import picocli.CommandLine.Command;
 @Command(name = "soundmark", mixinStandardHelpOptions = true, usageHelpWidth = 110, versionProvider = SoundmarkCommand.Version.class,
         description = "CLAP audio fingerprints: one embedding per overlapping time window of an audio file or a video's audio track.",
         subcommands = {EmbedCommand.class, DecodeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
-public final class SoundmarkCommand implements Runnable {
+public final class SoundmarkCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Without a command: the usage on stderr, and the status of a usage error. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return Failures.USAGE;
     }
 
     public static void main(String[] args) {
@@ -33,12 +35,8 @@ public final class SoundmarkCommand implements Runnable {
     static int execute(String... args) {
         configureLogging(Arrays.asList(args).contains("--verbose"));
         CommandLine cli = new CommandLine(new SoundmarkCommand());
-        cli.setParameterExceptionHandler((e, a) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + Failures.oneLine(e.getMessage()) + " (see --help)");
-            err.flush();
-            return 2;
-        });
+        cli.setParameterExceptionHandler((e, a) -> Failures.report(e.getCommandLine().getErr(), e, false));
+        cli.setExecutionExceptionHandler((e, c, parsed) -> Failures.report(c.getErr(), e, false));
         return cli.execute(args);
     }
 

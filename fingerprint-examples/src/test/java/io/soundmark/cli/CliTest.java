@@ -1,12 +1,15 @@
 package io.soundmark.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.AudioFingerprinter;
 import io.soundmark.DecodedAudio;
 import io.soundmark.FingerprintInput;
 import io.soundmark.SegmentEmbedding;
+import io.soundmark.TestFiles;
 import io.soundmark.decode.DecodeTesting;
 import io.soundmark.decode.DecodeTesting.Decoded;
 import io.soundmark.internal.decode.JavaSoundDecoderProvider;
@@ -39,12 +42,23 @@ class CliTest {
     }
 
     static Result run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        return run(jvmOptions, null, args);
+    }
+
+    /** Runs the command line in a new JVM, with {@code stdin} (or nothing) as its standard input. */
+    static Result run(List<String> jvmOptions, Path stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SoundmarkCommand.class.getName()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        p.getOutputStream().close();
+        ProcessBuilder builder = new ProcessBuilder(cmd);
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
+        Process p = builder.start();
+        if (stdin == null) {
+            p.getOutputStream().close();
+        }
         var out = p.getInputStream().readAllBytes();
         var err = p.getErrorStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finishes");
@@ -139,7 +153,10 @@ class CliTest {
         assertTrue(r.errLines().contains("error: " + in.resolve("no_audio.mp4") + ": cannot decode: the video has no audio stream"),
                 r.errLines().toString());
         assertEquals(4, r.errLines().stream().filter(l -> l.startsWith("progress: ")).count());
-        assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("progress: 4/4 inputs (1 failed), 3 windows")));
+        assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("progress: ") && l.contains(
+                in.resolve("vbr.mp3") + ": 1 windows;")), r.errLines().toString());
+        assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("progress: 4/4 ") && l.contains("; 1 failed, 3 windows")),
+                r.errLines().toString());
     }
 
     @Test
@@ -150,20 +167,100 @@ class CliTest {
         assertTrue(r.errLines().stream().anyMatch(l -> l.contains("MediaException")));
     }
 
-    @Test
-    void usageErrorsAreOneLineWithStatusTwo() throws Exception {
-        Result r = run("embed", "--audio", "samples/jingle.wav", "--segment-duration", "abc");
-        assertEquals(2, r.status());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "|no command",
+            "embed --audio samples/jingle.wav --model demo --segment-duration abc|--segment-duration",
+            "embed --audio samples/jingle.wav --model demo --segment-hop 0.1|--segment-hop 0.1 is out of range: allowed 0.5 to 15.0",
+            "embed --audio samples/jingle.wav --model demo --sample-rate 4000|--sample-rate 4000 is out of range",
+            "embed --audio samples/jingle.wav --model demo --batch-size 0|--batch-size 0 is out of range",
+            "embed --audio samples --model demo --output-dir OUT --parallel 0|--parallel 0 is out of range",
+            "embed --audio samples/jingle.wav|--model FILE",
+            "embed --audio samples --model demo|many inputs need --output-dir DIR",
+            "embed --audio samples/jingle.wav --model demo --connect-timeout 0|--connect-timeout 0.0 is out of range",
+            "decode --audio samples/jingle.wav|Missing required option: '--output=FILE.wav'",
+            "decode --audio samples/jingle.wav --audio samples/program.wav --output x.wav|this command takes one input",
+            "embed --audio samples/jingle.wav --model demo --output a.jsonl --output-dir OUT|give one of them",
+            "embed --audio samples/jingle.wav --audio samples/jingle.wav --model demo --output-dir OUT|would both write jingle.wav.jsonl",
+            "bogus|Unmatched argument"})
+    void usageErrorsAreOneLineNamingTheFlagWithStatusTwo(String caseText) throws Exception {
+        String[] parts = caseText.split("\\|", -1);
+        String[] args = parts[0].isBlank() ? new String[0] : parts[0].replace("OUT", tmp.resolve("out").toString()).split(" ");
+        Result r = run(args);
+        assertEquals(2, r.status(), r.errLines().toString());
+        if (args.length == 0) {
+            assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("Usage: soundmark")), r.errLines().toString());
+            return;
+        }
         assertEquals(1, errors(r).size(), r.errLines().toString());
-        assertTrue(errors(r).get(0).startsWith("error: ") && errors(r).get(0).contains("--segment-duration"));
+        String line = errors(r).get(0);
+        assertTrue(line.startsWith("error: ") && !line.toLowerCase().startsWith("error: error"), line);
+        assertTrue(line.contains(parts[1]), line);
+        assertTrue(line.endsWith("(see --help)"), line);
     }
 
     @Test
-    void withoutAModelTheErrorSaysHowToGiveOne() throws Exception {
-        Result r = run("embed", "--audio", "samples/jingle.wav");
+    void anOutputThatCannotBeWrittenIsNamedWithItsCause() throws Exception {
+        Path out = tmp.resolve("no-such-dir").resolve("x.jsonl");
+        Result r = run("embed", "--audio", "samples/jingle.wav", "--model", "demo", "--output", out.toString());
         assertEquals(1, r.status());
-        assertEquals(1, errors(r).size());
-        assertTrue(errors(r).get(0).contains("--model FILE") && errors(r).get(0).contains("--model demo"));
+        assertEquals(List.of("error: cannot write " + out + ": no such directory"), errors(r));
+    }
+
+    @Test
+    void outputFilesGetTheUmasksPermissionsNotThoseOfATemporaryFile() throws Exception {
+        Path out = tmp.resolve("perm.jsonl");
+        Result r = run("embed", "--audio", "samples/jingle.wav", "--model", "demo", "--output", out.toString());
+        assertEquals(0, r.status(), r.errLines().toString());
+        Path plain = Files.createFile(tmp.resolve("plain")); // what any new file gets here
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
+    }
+
+    @Test
+    void standardInputIsReadForADash() throws Exception {
+        Result fromFile = run("embed", "--audio", "samples/jingle.wav", "--model", "demo");
+        Result fromStdin = run(List.of(), Path.of("samples/jingle.wav"), "embed", "--audio", "-", "--model", "demo");
+        assertEquals(0, fromStdin.status(), fromStdin.errLines().toString());
+        List<SegmentEmbedding> a = fromFile.out().lines().map(SegmentEmbedding::fromJson).toList();
+        List<SegmentEmbedding> b = fromStdin.out().lines().map(SegmentEmbedding::fromJson).toList();
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i).embedding(), b.get(i).embedding());
+        }
+    }
+
+    @Test
+    void quietLeavesOnlyErrorsOnStderr() throws Exception {
+        Result r = run("embed", "--audio", "samples/jingle.wav", "--model", "demo", "--sample-rate", "16000", "--quiet");
+        assertEquals(0, r.status());
+        assertEquals(List.of(), r.errLines());
+    }
+
+    @Test
+    void aClosedStandardOutputStopsTheRunWithAnError() throws Exception {
+        Path wav = TestFiles.writeWav16(tmp.resolve("long.wav"), 48000, 1, 48000L * 120, TestFiles.noise(0.3, 3));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SoundmarkCommand.class.getName(),
+                "embed", "--audio", wav.toString(), "--model", "demo", "--batch-size", "1"));
+        Process p = new ProcessBuilder(cmd).start();
+        p.getOutputStream().close();
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertTrue(reader.readLine().startsWith("{"), "a first record");
+        long closed = System.nanoTime();
+        p.getInputStream().close(); // as `| head -1` does
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "stops instead of running to the end");
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, p.exitValue(), err);
+        assertTrue(err.contains("error: cannot write standard output: "), err);
+        assertTrue((System.nanoTime() - closed) / 1e9 < 20, "stopped soon after the pipe closed");
+    }
+
+    @Test
+    void decodeHelpSaysItTakesOneInput() throws Exception {
+        Result r = run("decode", "--help");
+        assertEquals(0, r.status());
+        assertFalse(r.out().contains("Repeat it"), r.out());
+        assertTrue(r.out().contains("from one input"), r.out());
     }
 
     @Test

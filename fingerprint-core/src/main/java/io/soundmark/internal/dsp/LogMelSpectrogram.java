@@ -51,10 +51,6 @@ public final class LogMelSpectrogram {
         this.binsUsed = melFilters.binsUsed();
     }
 
-    public FeatureSettings settings() {
-        return settings;
-    }
-
     /**
      * Features of one model input.
      *

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** A model packaged as a class-path resource, manifest beside it. */
 public final class ClasspathModelSource implements ModelSource {
@@ -44,7 +46,24 @@ public final class ClasspathModelSource implements ModelSource {
             try (InputStream in = open(resource)) {
                 m.load(in);
             }
+            deleteScratchDirectory(m.getModelPath());
         });
+    }
+
+    /**
+     * DJL's PyTorch engine makes an empty {@code pt-model*} directory in the temporary directory
+     * for a model loaded from a stream and deletes it only when the JVM exits (never, after a
+     * SIGKILL); the model does not need it once loaded.
+     */
+    private static void deleteScratchDirectory(Path dir) {
+        if (dir != null && dir.getFileName() != null && dir.getFileName().toString().startsWith("pt-model")
+                && dir.toAbsolutePath().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException ignored) {
+                // not empty after all, or already gone: DJL's own exit hook remains
+            }
+        }
     }
 
     private InputStream open(String name) throws IOException {

@@ -22,21 +22,16 @@ import java.nio.ByteOrder;
 /**
  * A model run by DJL: TorchScript on the PyTorch engine (libtorch from the
  * {@code pytorch-native-cpu} artifact), or ONNX on the OnnxRuntime engine when
- * {@code onnxruntime-engine} is on the class path. DJL runs offline, so nothing is downloaded. Each {@link Embedder} owns one DJL {@link Predictor}; all tensors of a batch live in
- * the predictor's per-call scope and are freed when the call returns.
+ * {@code onnxruntime-engine} is on the class path; native libraries come from those artifacts, so
+ * nothing is downloaded (see {@link DjlStartup} for DJL's start). Each {@link Embedder} owns one
+ * DJL {@link Predictor}; all tensors of a batch live in the predictor's per-call scope and are
+ * freed when the call returns.
  */
 final class DjlEmbeddingModel implements EmbeddingModel {
 
     /** Loads weights into a freshly created DJL model. */
     interface Loader {
         void load(Model model) throws IOException, MalformedModelException;
-    }
-
-    static {
-        // Never let DJL reach for the network (engine downloads, version checks) unless a user asks.
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
     }
 
     private final String name;
@@ -51,6 +46,7 @@ final class DjlEmbeddingModel implements EmbeddingModel {
 
     static DjlEmbeddingModel load(String name, ModelManifest manifest, String device, Loader loader)
             throws IOException {
+        DjlStartup.ensureStarted();
         if (!ai.djl.engine.Engine.hasEngine(manifest.engine())) {
             throw new IOException("the " + manifest.engine() + " engine is not installed"
                     + (ModelManifest.ONNX_RUNTIME.equals(manifest.engine())

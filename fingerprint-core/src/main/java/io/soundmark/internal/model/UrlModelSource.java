@@ -7,6 +7,7 @@ import io.soundmark.model.ModelSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -84,10 +85,14 @@ public final class UrlModelSource implements ModelSource {
     /** Downloads the manifest and the model unless they are cached; verifies the model. */
     private void ensureCached() throws IOException {
         Path model = dir.resolve(fileName);
-        if (Files.isRegularFile(model)) {
+        if (Files.isRegularFile(model) && matchesPin(model)) {
             return;
         }
         if (cache.offline()) {
+            if (Files.isRegularFile(model)) {
+                throw new IOException("offline mode: the cached copy of " + name() + " in " + dir
+                        + " does not match the pinned SHA-256 " + expectedSha256);
+            }
             throw new IOException("offline mode: " + name() + " is not in the model cache " + dir
                     + "; run once with downloads allowed, or copy the model and its manifest there");
         }
@@ -95,7 +100,7 @@ public final class UrlModelSource implements ModelSource {
         synchronized (LOCKS.computeIfAbsent(dir, d -> new Object())) {
             try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
-                if (Files.isRegularFile(model)) {
+                if (Files.isRegularFile(model) && matchesPin(model)) {
                     return; // another thread or process finished the download while we waited
                 }
                 ModelManifest manifest = downloadManifest();
@@ -111,12 +116,33 @@ public final class UrlModelSource implements ModelSource {
                         throw new IOException("download does not match its SHA-256 (expected " + expected + ", got "
                                 + actual + "); nothing was cached");
                     }
+                    Files.writeString(dir.resolve(fileName + ".sha256"), actual); // before the model: a model never lacks it
                     move(temp, model);
                 } finally {
                     Files.deleteIfExists(temp);
                 }
             }
         }
+    }
+
+    /**
+     * Whether the cached model is the one the caller pinned (always, without a pin). The digest
+     * recorded when it was verified is compared first; the file is hashed again only when that
+     * record differs or is missing, and a mismatch means the model is downloaded again.
+     */
+    private boolean matchesPin(Path model) throws IOException {
+        if (expectedSha256 == null) {
+            return true;
+        }
+        Path recorded = dir.resolve(fileName + ".sha256");
+        if (Files.isRegularFile(recorded) && Files.readString(recorded).trim().equals(expectedSha256)) {
+            return true;
+        }
+        MessageDigest sha = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(model), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest()).equals(expectedSha256);
     }
 
     /** The manifest beside the model, cached as manifest.json; null when the server has none. */

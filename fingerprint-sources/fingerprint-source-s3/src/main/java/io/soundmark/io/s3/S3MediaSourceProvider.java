@@ -3,6 +3,7 @@ package io.soundmark.io.s3;
 import io.soundmark.io.LimitedInputStream;
 import io.soundmark.io.MediaSource;
 import io.soundmark.io.MediaSourceProvider;
+import io.soundmark.internal.Settings;
 import io.soundmark.io.SourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * limit with a HEAD request before any byte is read; the body is streamed and counted.
  *
  * <p>S3-compatible stores (MinIO, Ceph, Cloudflare R2) are reached with an endpoint override and
- * path-style access, from the system properties {@code soundmark.s3.endpoint} and
- * {@code soundmark.s3.pathStyle}, else the environment variables {@code SOUNDMARK_S3_ENDPOINT} and
- * {@code SOUNDMARK_S3_PATH_STYLE} (path style defaults to true with an endpoint override). The
- * SDK's own {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL} work too. Without a configured
- * region, an endpoint override uses {@code us-east-1}.
+ * path-style access, from the provider settings {@code s3.endpoint} and {@code s3.pathStyle} of
+ * the {@link SourceOptions} ({@code SourceOptions.withProviderSetting("s3.endpoint", url)}), else
+ * the host's system properties {@code soundmark.s3.endpoint} / {@code soundmark.s3.pathStyle},
+ * else the environment variables {@code SOUNDMARK_S3_ENDPOINT} / {@code SOUNDMARK_S3_PATH_STYLE}
+ * (path style defaults to true with an endpoint override). The SDK's own
+ * {@code AWS_ENDPOINT_URL_S3} / {@code AWS_ENDPOINT_URL} work too. Without a configured region, an
+ * endpoint override uses {@code us-east-1}.
  */
 public final class S3MediaSourceProvider implements MediaSourceProvider {
 
@@ -122,8 +125,8 @@ public final class S3MediaSourceProvider implements MediaSourceProvider {
     }
 
     private static S3Client client(SourceOptions options) {
-        Optional<String> endpoint = setting("soundmark.s3.endpoint", "SOUNDMARK_S3_ENDPOINT");
-        boolean pathStyle = setting("soundmark.s3.pathStyle", "SOUNDMARK_S3_PATH_STYLE").map(Boolean::parseBoolean)
+        Optional<String> endpoint = setting(options, "s3.endpoint", "SOUNDMARK_S3_ENDPOINT");
+        boolean pathStyle = setting(options, "s3.pathStyle", "SOUNDMARK_S3_PATH_STYLE").map(Boolean::parseBoolean)
                 .orElse(endpoint.isPresent());
         String cacheKey = endpoint.orElse("") + "|" + pathStyle + "|" + options.connectTimeout() + "|" + options.readTimeout();
         return CLIENTS.computeIfAbsent(cacheKey, k -> {
@@ -150,11 +153,8 @@ public final class S3MediaSourceProvider implements MediaSourceProvider {
         }
     }
 
-    private static Optional<String> setting(String property, String env) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            v = System.getenv(env);
-        }
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+    /** The options' provider setting {@code key}, else the property {@code soundmark.KEY}, else {@code env}. */
+    private static Optional<String> setting(SourceOptions options, String key, String env) {
+        return options.providerSetting(key).or(() -> Optional.ofNullable(Settings.read("soundmark." + key, env)));
     }
 }

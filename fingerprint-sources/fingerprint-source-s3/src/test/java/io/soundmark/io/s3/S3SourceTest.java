@@ -42,6 +42,7 @@ class S3SourceTest {
     static S3Proxy proxy;
     static BlobStoreContext blobs;
     static Path wav;
+    static SourceOptions viaEndpoint;
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,10 +60,11 @@ class S3SourceTest {
             Thread.sleep(10);
         }
         String endpoint = "http://127.0.0.1:" + proxy.getPort();
-        // what a user sets: standard AWS credentials, and our endpoint override for an S3-compatible store
+        // what a user sets: standard AWS credentials (the SDK reads these properties), and our endpoint
+        // override for an S3-compatible store
         System.setProperty("aws.accessKeyId", "test-access");
         System.setProperty("aws.secretAccessKey", "test-secret");
-        System.setProperty("soundmark.s3.endpoint", endpoint);
+        viaEndpoint = SourceOptions.defaults().withProviderSetting("s3.endpoint", endpoint);
 
         wav = TestFiles.writeWav16(dir.resolve("jingle.wav"), 48000, 1, 9 * 48000, TestFiles.noise(0.3, 21));
         // S3Proxy predates the SDK's default trailing checksums: upload the classic way
@@ -77,7 +79,6 @@ class S3SourceTest {
     static void stop() throws Exception {
         proxy.stop();
         blobs.close();
-        System.clearProperty("soundmark.s3.endpoint");
     }
 
     static AudioFingerprinter fingerprinter(SourceOptions options) {
@@ -86,7 +87,7 @@ class S3SourceTest {
 
     @Test
     void anObjectGivesTheSameRecordsAsTheFile() {
-        try (AudioFingerprinter f = fingerprinter(SourceOptions.defaults())) {
+        try (AudioFingerprinter f = fingerprinter(viaEndpoint)) {
             List<SegmentEmbedding> local = f.fingerprint(FingerprintInput.audio(wav));
             List<SegmentEmbedding> remote = f.fingerprint(FingerprintInput.audio("s3://my-bucket/spots/jingle.wav"));
             assertEquals(local.size(), remote.size());
@@ -109,7 +110,7 @@ class S3SourceTest {
 
     @Test
     void aMissingKeyOrBucketIsNamed() {
-        try (AudioFingerprinter f = fingerprinter(SourceOptions.defaults())) {
+        try (AudioFingerprinter f = fingerprinter(viaEndpoint)) {
             fails(f, "s3://my-bucket/spots/absent.wav", "no such key (S3 HTTP 404)");
             fails(f, "s3://no-such-bucket/a.wav", "(S3 HTTP 404)");
         }
@@ -117,14 +118,14 @@ class S3SourceTest {
 
     @Test
     void anObjectLargerThanTheLimitIsRefusedBeforeReading() {
-        try (AudioFingerprinter f = fingerprinter(SourceOptions.defaults().withMaxBytes(1000))) {
+        try (AudioFingerprinter f = fingerprinter(viaEndpoint.withMaxBytes(1000))) {
             fails(f, "s3://my-bucket/spots/jingle.wav", "larger than the download limit of 1000 bytes");
         }
     }
 
     @Test
     void aLocationWithoutAKeyIsRejected() {
-        try (AudioFingerprinter f = fingerprinter(SourceOptions.defaults())) {
+        try (AudioFingerprinter f = fingerprinter(viaEndpoint)) {
             fails(f, "s3://my-bucket", "not an s3://bucket/key location");
         }
     }
@@ -135,12 +136,9 @@ class S3SourceTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        String before = System.getProperty("soundmark.s3.endpoint");
-        System.setProperty("soundmark.s3.endpoint", "http://127.0.0.1:" + port);
-        try (AudioFingerprinter f = fingerprinter(SourceOptions.defaults().withConnectTimeout(Duration.ofSeconds(1)))) {
+        try (AudioFingerprinter f = fingerprinter(viaEndpoint.withConnectTimeout(Duration.ofSeconds(1))
+                .withProviderSetting("s3.endpoint", "http://127.0.0.1:" + port))) {
             fails(f, "s3://my-bucket/spots/jingle.wav", "connection refused");
-        } finally {
-            System.setProperty("soundmark.s3.endpoint", before);
         }
     }
 }

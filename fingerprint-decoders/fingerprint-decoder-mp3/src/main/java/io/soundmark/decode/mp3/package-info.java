@@ -1,0 +1,5 @@
+/**
+ * <b>Internal.</b> The MP3 decoder plug-in, found through {@code ServiceLoader}: add the module to the
+ * class path, nothing else. Its public provider class exists for {@code ServiceLoader} only.
+ */
+package io.soundmark.decode.mp3;

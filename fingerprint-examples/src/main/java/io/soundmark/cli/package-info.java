@@ -1,0 +1,2 @@
+/** <b>Internal.</b> The {@code soundmark} command line: one class per command. */
+package io.soundmark.cli;
