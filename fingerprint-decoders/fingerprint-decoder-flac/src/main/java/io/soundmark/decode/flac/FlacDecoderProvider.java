@@ -3,7 +3,6 @@ package io.soundmark.decode.flac;
 import io.soundmark.decode.AudioDecoderProvider;
 import io.soundmark.decode.MediaProbe;
 import io.soundmark.decode.PcmStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.util.OptionalInt;
 import org.jflac.FLACDecoder;
@@ -13,7 +12,9 @@ import org.jflac.metadata.StreamInfo;
  * Decodes native FLAC streams ({@code fLaC} signature) of any bit depth and channel count with
  * jflac. Samples come straight from jflac's integer output, divided by 2^(bits-1). The STREAMINFO
  * header is checked against the format's limits and against the first frame, so a lying header
- * fails clearly instead of driving the decoder.
+ * fails clearly instead of driving the decoder; a total length the file cannot hold is not stated
+ * (the core counts the samples instead), and a stream that ends before its stated length fails
+ * there, saying so.
  */
 public final class FlacDecoderProvider implements AudioDecoderProvider {
 
@@ -32,20 +33,27 @@ public final class FlacDecoderProvider implements AudioDecoderProvider {
 
     @Override
     public PcmStream open(MediaProbe probe) throws IOException {
-        FLACDecoder decoder = new FLACDecoder(probe.stream());
+        FlacMetadata metadata = FlacMetadata.read(probe.stream());
+        FLACDecoder decoder = new FLACDecoder(metadata.forDecoder(probe.stream()));
         StreamInfo info;
         try {
             info = decoder.readStreamInfo();
-        } catch (EOFException e) { // jflac's carries no message
-            throw new IOException("the input ends inside the FLAC header", e);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("unreadable FLAC header (" + e.getMessage() + ")", e);
-        }
-        if (info == null) {
-            throw new IOException("FLAC stream without STREAMINFO");
+            throw new IOException("unreadable STREAMINFO block", e);
         }
         check(info);
-        return new FlacPcmStream(decoder, info);
+        long stated = info.getTotalSamples();
+        long audioBytes = probe.size().isPresent() ? probe.size().getAsLong() - metadata.audioStart() : -1;
+        boolean fits = audioBytes < 0 || stated <= maxSamples(audioBytes, info);
+        return new FlacPcmStream(decoder, info, fits);
+    }
+
+    /**
+     * The most samples {@code bytes} of frames can hold: frames of at least a 6-byte header, a
+     * byte per channel (a constant subframe) and a 2-byte CRC, each of at most the largest block.
+     */
+    static long maxSamples(long bytes, StreamInfo info) {
+        return (bytes / (8 + info.getChannels()) + 1) * info.getMaxBlockSize();
     }
 
     private static void check(StreamInfo info) throws IOException {

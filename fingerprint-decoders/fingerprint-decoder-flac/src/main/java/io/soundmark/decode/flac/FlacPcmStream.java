@@ -3,6 +3,7 @@ package io.soundmark.decode.flac;
 import io.soundmark.decode.PcmStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.OptionalLong;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
@@ -10,7 +11,11 @@ import org.jflac.frame.Frame;
 import org.jflac.metadata.StreamInfo;
 import org.jflac.util.ByteData;
 
-/** Frames decoded by jflac, handed out as floats. */
+/**
+ * Frames decoded by jflac, handed out as floats. A stream that ends before the length its
+ * STREAMINFO states fails there, saying so; one that goes on past it is cut there (the length is
+ * exact in a valid file). jflac's failures on corrupt frames become {@link IOException}s.
+ */
 final class FlacPcmStream implements PcmStream {
 
     private final FLACDecoder decoder;
@@ -23,10 +28,19 @@ final class FlacPcmStream implements PcmStream {
     private int position;                       // frames of `pending` already handed out
     private boolean ended;
     private boolean checkedFirstFrame;
+    private final long stated;
+    private final boolean statedFits;
+    private long delivered;
 
-    FlacPcmStream(FLACDecoder decoder, StreamInfo info) {
+    /**
+     * @param statedFits whether the file can hold the length STREAMINFO states; when not, no length
+     *                   is reported, but an end before it still fails
+     */
+    FlacPcmStream(FLACDecoder decoder, StreamInfo info, boolean statedFits) {
         this.decoder = decoder;
         this.info = info;
+        this.stated = info.getTotalSamples(); // 0: not stated
+        this.statedFits = statedFits;
         this.channels = info.getChannels();
         this.scale = 1.0 / (1L << (info.getBitsPerSample() - 1));
         this.bytes = new ByteData(info.getMaxBlockSize() * channels * ((info.getBitsPerSample() + 7) / 8));
@@ -44,20 +58,28 @@ final class FlacPcmStream implements PcmStream {
 
     @Override
     public OptionalLong frameLength() {
-        long total = info.getTotalSamples();
-        return total > 0 ? OptionalLong.of(total) : OptionalLong.empty();
+        return stated > 0 && statedFits ? OptionalLong.of(stated) : OptionalLong.empty();
     }
 
     @Override
     public int read(float[] buffer, int frames) throws IOException {
+        if (stated > 0 && delivered >= stated) {
+            // jflac, once it has decoded the stated length, stops looking for frames but not trying to
+            // read them: it would spin for ever on any bytes after the last frame (an ID3v1 tag, say)
+            return -1;
+        }
         while (position == pendingFrames) {
             if (ended || !nextFrame()) {
                 return -1;
             }
         }
         int n = Math.min(frames, pendingFrames - position);
+        if (stated > 0) {
+            n = (int) Math.min(n, stated - delivered);
+        }
         System.arraycopy(pending, position * channels, buffer, 0, n * channels);
         position += n;
+        delivered += n;
         return n;
     }
 
@@ -65,15 +87,30 @@ final class FlacPcmStream implements PcmStream {
         Frame frame;
         try {
             frame = decoder.readNextFrame();
+            if (frame != null) {
+                decode(frame);
+            }
         } catch (EOFException e) {
             frame = null; // a truncated file: keep what was decoded
-        } catch (RuntimeException e) {
-            throw corrupt(e);
+        } catch (RuntimeException e) { // jflac's way of failing on some corrupt frames
+            throw new IOException(String.format(Locale.ROOT, "a corrupt FLAC frame after %.1f s", seconds(delivered)), e);
         }
         if (frame == null) {
             ended = true;
+            if (delivered < stated) {
+                throw new IOException(String.format(Locale.ROOT, "the file ends at %.1f s of the %.1f s its STREAMINFO states",
+                        seconds(delivered), seconds(stated)));
+            }
             return false;
         }
+        return true;
+    }
+
+    private double seconds(long samples) {
+        return (double) samples / info.getSampleRate();
+    }
+
+    private void decode(Frame frame) throws IOException {
         if (!checkedFirstFrame) {
             checkedFirstFrame = true;
             if (frame.header.channels != channels || frame.header.sampleRate != info.getSampleRate()
@@ -87,11 +124,7 @@ final class FlacPcmStream implements PcmStream {
             throw new IOException("FLAC frames change format mid-stream (" + channels + " ch, " + info.getBitsPerSample()
                     + " bits, then " + frame.header.channels + " ch, " + frame.header.bitsPerSample + " bits)");
         }
-        try {
-            decoder.decodeFrame(frame, bytes);
-        } catch (RuntimeException e) {
-            throw corrupt(e);
-        }
+        decoder.decodeFrame(frame, bytes);
         int block = frame.header.blockSize;
         if (pending.length < block * channels) {
             pending = new float[block * channels];
@@ -105,12 +138,6 @@ final class FlacPcmStream implements PcmStream {
         }
         pendingFrames = block;
         position = 0;
-        return true;
-    }
-
-    /** jflac indexes past its buffers on some corrupt frames. */
-    private static IOException corrupt(RuntimeException e) {
-        return new IOException("corrupt FLAC frame (" + e.getClass().getSimpleName() + " in jflac)", e);
     }
 
     @Override
