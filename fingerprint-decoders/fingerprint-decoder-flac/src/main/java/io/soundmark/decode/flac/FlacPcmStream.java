@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 import org.jflac.metadata.StreamInfo;
 import org.jflac.util.ByteData;
 
@@ -38,6 +40,7 @@ final class FlacPcmStream implements PcmStream {
      */
     FlacPcmStream(FLACDecoder decoder, StreamInfo info, boolean statedFits) {
         this.decoder = decoder;
+        decoder.addFrameListener(new SpinGuard(decoder));
         this.info = info;
         this.stated = info.getTotalSamples(); // 0: not stated
         this.statedFits = statedFits;
@@ -138,6 +141,41 @@ final class FlacPcmStream implements PcmStream {
         }
         pendingFrames = block;
         position = 0;
+    }
+
+    /**
+     * Breaks jflac's frame search out of a loop without progress: on some bad frame headers at the
+     * end of the data it retries the same bytes for ever. A real search consumes bytes between bad
+     * headers; jflac reports each one here, and an unchecked exception is the one way out of its loop.
+     */
+    private static final class SpinGuard implements FrameListener {
+        private static final int MAX_ERRORS_WITHOUT_PROGRESS = 1000;
+        private final FLACDecoder decoder;
+        private long lastPosition = -1;
+        private int errorsHere;
+
+        SpinGuard(FLACDecoder decoder) {
+            this.decoder = decoder;
+        }
+
+        @Override
+        public void processError(String message) {
+            long position = decoder.getTotalBytesRead();
+            if (position != lastPosition) {
+                lastPosition = position;
+                errorsHere = 0;
+            } else if (++errorsHere > MAX_ERRORS_WITHOUT_PROGRESS) {
+                throw new IllegalStateException("jflac retries a bad frame header at byte " + position + " for ever");
+            }
+        }
+
+        @Override
+        public void processMetadata(Metadata metadata) {
+        }
+
+        @Override
+        public void processFrame(Frame frame) {
+        }
     }
 
     @Override

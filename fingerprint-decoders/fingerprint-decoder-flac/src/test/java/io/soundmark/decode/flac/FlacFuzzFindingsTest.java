@@ -2,6 +2,7 @@ package io.soundmark.decode.flac;
 
 import static io.soundmark.decode.DecodeTesting.fixture;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.ClearMessage;
@@ -11,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +40,13 @@ class FlacFuzzFindingsTest {
     void aLaterFrameWithOtherChannelsIsAnIOExceptionNotANullPointer() throws IOException {
         IOException e = assertThrows(IOException.class, () -> decodeFinding("finding_frame_with_fewer_channels.flac"));
         assertTrue(e.getMessage().startsWith("FLAC frames change format mid-stream"), e.getMessage());
+    }
+
+    @Test
+    void aBadHeaderJflacWouldRetryForEverEndsTheDecodeWithAnIOException() {
+        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> assertThrows(IOException.class, () -> decodeFinding("finding_jflac_spins_on_a_bad_header.flac")));
+        assertTrue(e.getMessage().startsWith("a corrupt FLAC frame"), e.getMessage());
     }
 
     /** Decodes a finding the fuzz test saved among its inputs. */
