@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class ClearMessage {
 
-    private static final Pattern NULL_WORD = Pattern.compile("\\bnull\\b");
+    /** A missing message pasted in: "(null)", ": null", or nothing but "null" (JSON's null quoted in a value is fine). */
+    private static final Pattern NULL_WORD = Pattern.compile("(^|: |\\()null(\\)|:|$)");
     /** "cannot decode: EOFException" names a type, not a cause. */
     private static final Pattern BARE_TYPE = Pattern.compile("(^|: )[\\w.$]*(Exception|Error)$");
 
@@ -32,7 +33,7 @@ public final class ClearMessage {
             throw unclear(e, "more than one line");
         }
         if (NULL_WORD.matcher(message).find() && !input.contains("null")) {
-            throw unclear(e, "says null");
+            throw unclear(e, "says null where a cause should be");
         }
         if (BARE_TYPE.matcher(message).find()) {
             throw unclear(e, "names an exception type instead of a cause");
