@@ -1,5 +1,7 @@
 package io.soundmark;
 
+import io.soundmark.internal.OneLine;
+
 /**
  * An input could not be opened, read or decoded: missing or unreadable file, corrupt or truncated
  * media, unsupported location. {@link #getMessage()} reads {@code "<input>: <cause>"}, on one
@@ -12,33 +14,17 @@ public class MediaException extends SoundmarkException {
     private final String input;
 
     public MediaException(String input, String cause) {
-        super(oneLine(input) + ": " + oneLine(cause));
-        this.input = oneLine(input);
+        super(OneLine.of(input) + ": " + OneLine.of(cause));
+        this.input = OneLine.of(input);
     }
 
     public MediaException(String input, String cause, Throwable throwable) {
-        super(oneLine(input) + ": " + oneLine(cause), throwable);
-        this.input = oneLine(input);
+        super(OneLine.of(input) + ": " + OneLine.of(cause), throwable);
+        this.input = OneLine.of(input);
     }
 
     /** The input as named in the message (a path, or a URL without credentials). */
     public String input() {
         return input;
-    }
-
-    private static String oneLine(String text) {
-        if (text == null || text.chars().noneMatch(Character::isISOControl)) {
-            return text;
-        }
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return b.toString();
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.soundmark.internal.OneLine;
 import io.soundmark.model.FeatureSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -124,7 +125,7 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
         } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
             throw new IOException("malformed manifest (" + describe(e) + ")", e);
         } catch (IllegalArgumentException e) {
-            throw new IOException("unsupported manifest: " + e.getMessage(), e);
+            throw new IOException("unsupported manifest: " + OneLine.of(e.getMessage()), e); // it may quote a field
         }
     }
 

@@ -15,4 +15,11 @@ class ModelManifestFuzzFindingsTest {
         IOException e = assertThrows(IOException.class, () -> ModelManifest.parse(new StringReader("{\"id\": \"x")));
         assertEquals("malformed manifest (Unterminated string at line 1 column 10 path $.id)", e.getMessage());
     }
+
+    @Test
+    void aFieldWithALineBreakIsQuotedOnOneLine() {
+        IOException e = assertThrows(IOException.class,
+                () -> ModelManifest.parse(new StringReader("{\"sha256\": \"abc\\nwarning: forged\"}")));
+        assertEquals("unsupported manifest: sha256 must be 64 hex digits, got \"abc\\nwarning: forged\"", e.getMessage());
+    }
 }
