@@ -133,9 +133,14 @@ final class FlacPcmStream implements PcmStream {
             pending = new float[block * channels];
         }
         ChannelData[] data = decoder.getChannelData();
+        long limit = 1L << (info.getBitsPerSample() - 1);
         for (int c = 0; c < channels; c++) {
             int[] out = data[c].getOutput();
             for (int i = 0; i < block; i++) {
+                if (out[i] < -limit || out[i] >= limit) { // lossless decoding never leaves the bit depth: jflac checks no CRC
+                    throw new IOException(String.format(Locale.ROOT, "a corrupt FLAC frame after %.1f s (a sample of %d"
+                            + " in a %d-bit stream)", seconds(delivered), out[i], info.getBitsPerSample()));
+                }
                 pending[i * channels + c] = (float) (out[i] * scale);
             }
         }

@@ -49,6 +49,13 @@ class FlacFuzzFindingsTest {
         assertTrue(e.getMessage().startsWith("a corrupt FLAC frame"), e.getMessage());
     }
 
+    @Test
+    void aSampleBeyondTheBitDepthIsACorruptFrameNotOutOfRangeAudio() {
+        IOException e = assertThrows(IOException.class, () -> decodeFinding("finding_sample_beyond_bit_depth.flac"));
+        assertTrue(e.getMessage().matches("a corrupt FLAC frame after .* \\(a sample of -?\\d+ in a \\d+-bit stream\\)"),
+                e.getMessage());
+    }
+
     /** Decodes a finding the fuzz test saved among its inputs. */
     private static float[] decodeFinding(String name) throws IOException {
         byte[] flac = Files.readAllBytes(Path.of("src/test/resources/io/soundmark/decode/flac/FlacFuzzTestInputs/"
