@@ -138,7 +138,7 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
                 ? e.getCause() : e;
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         int lineBreak = message.indexOf('\n');
-        return lineBreak < 0 ? message : message.substring(0, lineBreak);
+        return OneLine.of(lineBreak < 0 ? message : message.substring(0, lineBreak)); // a key in its path may hold any character
     }
 
     /** The model's input must be what the front end makes: a batch of [1, frames, mels] blocks. */

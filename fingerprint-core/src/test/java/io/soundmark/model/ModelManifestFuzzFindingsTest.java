@@ -22,4 +22,11 @@ class ModelManifestFuzzFindingsTest {
                 () -> ModelManifest.parse(new StringReader("{\"sha256\": \"abc\\nwarning: forged\"}")));
         assertEquals("unsupported manifest: sha256 must be 64 hex digits, got \"abc\\nwarning: forged\"", e.getMessage());
     }
+
+    @Test
+    void aKeyWithAControlCharacterInGsonsPathStaysOnOneLine() {
+        IOException e = assertThrows(IOException.class,
+                () -> ModelManifest.parse(new StringReader("{\"features\": {\"a\rb\" 1}}")));
+        assertEquals("malformed manifest (Expected ':' at line 1 column 22 path $.features.a\\rb)", e.getMessage());
+    }
 }
