@@ -33,6 +33,8 @@ lame --quiet -b 128 source.wav cbr.mp3               # Info + LAME tag
 lame --quiet -b 128 -t source.wav notag.mp3          # no Xing/LAME tag
 ff -i source.wav -c:a aac -b:a 192k aac.m4a
 ff -i source.wav -c:a libvorbis -q:a 5 vorbis.ogg
+# short Ogg pages (0.2 s), so that one page lost to corruption leaves the rest
+ff -i source.wav -c:a libvorbis -q:a 0 -page_duration 200000 -fflags +bitexact -flags:a +bitexact -map_metadata -1 paged_vorbis.ogg
 ff -i source.wav -c:a libopus -b:a 96k opus.opus
 ff -i source.wav -c:a wmav2 -b:a 128k wma.wma
 ff -i source.wav -c:a ac3 -b:a 192k ac3.ac3

@@ -8,7 +8,8 @@ import java.util.OptionalLong;
 /**
  * Holds a decoder to the promises of {@link PcmStream}: it counts the frames decoded, turns a
  * decoder failure after the first frames into an early end whose cause is kept (a partial decode),
- * and rejects non-finite or absurd samples as an input error naming the first bad sample's time.
+ * takes a decoder's unchecked exception for such a failure, and rejects non-finite or absurd
+ * samples as an input error naming the first bad sample's time.
  */
 final class CheckedPcmStream implements PcmStream {
 
@@ -68,11 +69,15 @@ final class CheckedPcmStream implements PcmStream {
         int n;
         try {
             n = pcm.read(buffer, frameCount);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a decoder library failing on corrupt data with an unchecked exception breaks the SPI's
+            // contract, but is corrupt data all the same: never a crash of the caller
+            IOException failure = e instanceof IOException io ? io
+                    : new IOException("the decoder failed: " + SourceResolver.describe(e), e);
             if (frames == 0) {
-                throw e;
+                throw failure;
             }
-            stopCause = e;
+            stopCause = failure;
             ended = true;
             return -1;
         }

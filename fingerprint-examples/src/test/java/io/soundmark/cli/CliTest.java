@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -157,6 +158,17 @@ class CliTest {
                 in.resolve("vbr.mp3") + ": 1 windows;")), r.errLines().toString());
         assertTrue(r.errLines().stream().anyMatch(l -> l.startsWith("progress: 4/4 ") && l.contains("; 1 failed, 3 windows")),
                 r.errLines().toString());
+    }
+
+    @Test
+    void aPartialDecodeIsAWarningLineNamingTheInput() throws Exception {
+        Path whole = TestFiles.writeWav16(tmp.resolve("whole.wav"), 48000, 1, 48000 * 8, TestFiles.noise(0.1, 1));
+        Path cut = Files.write(tmp.resolve("cut.wav"), Arrays.copyOf(Files.readAllBytes(whole), 44 + 2 * 48000 * 6));
+        Result r = run("embed", "--audio", cut.toString(), "--model", "demo");
+        assertEquals(0, r.status(), r.errLines().toString());
+        assertTrue(r.errLines().contains("warning: " + cut + ": decoding stopped at 6.0 s: the file ends at 6.0 s of the 8.0 s"
+                + " its header states"), r.errLines().toString());
+        assertEquals(2, r.out().lines().count(), "the records of what is there");
     }
 
     @Test

@@ -136,7 +136,7 @@ final class PcmHeaderCheck {
             long size = be32(h, (int) p + 4);
             p += 8 + size + (size & 1);
         }
-        if (p + 8 + 18 > h.length) { // compared before the cast: chunk sizes can carry p past 2^31
+        if (p + 8 + 18 > h.length) {
             return; // no COMM chunk in sight: Java Sound reports it
         }
         int comm = (int) p;

@@ -162,6 +162,14 @@ class LyingHeadersTest {
         assertEquals("unsupported AU encoding 99", refused(au(24, 2 * FRAMES, 99, 1, 2 * FRAMES)).getMessage());
     }
 
+    /** From the hostile corpus: chunk sizes of up to 4 GB, which the header check must not follow blindly. */
+    @Test
+    void anAiffOfCorruptChunkSizesFailsWithACause() throws IOException {
+        byte[] file = java.nio.file.Files.readAllBytes(io.soundmark.TestFiles.resource("audio/corrupt_chunks.aiff"));
+        assertEquals("Java Sound cannot parse this AIFF audio (unsupported variant or corrupt header)",
+                refused(file).getMessage());
+    }
+
     @Test
     void anAiffClaimingTwoBillionFramesStatesWhatTheFileHolds() throws IOException {
         try (PcmStream pcm = provider.open(probe(aiff(1, 0x7fffffffL, 16, 2 * FRAMES)))) {

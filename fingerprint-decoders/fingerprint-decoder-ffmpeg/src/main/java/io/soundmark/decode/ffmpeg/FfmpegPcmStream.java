@@ -1,5 +1,6 @@
 package io.soundmark.decode.ffmpeg;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_CORRUPT;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
@@ -19,7 +20,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_STREAM_NOT_FOUND;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
@@ -28,6 +28,7 @@ import io.soundmark.decode.PcmStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalLong;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -37,7 +38,6 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -61,11 +61,15 @@ final class FfmpegPcmStream implements PcmStream {
     private boolean ended;
     private boolean frameReady;
     private int frameOffset;
+    private long delivered;
+    private final StatedLength stated;
+    /** Why the packets ended early (a format taking the seconds decoded), or null. */
+    private String readFailure;
 
+    /** Opens the decoder of the stream; on failure frees what it allocated (the caller frees {@code format}). */
     private FfmpegPcmStream(String name, Path spool, AVFormatContext format, int streamIndex) throws IOException {
         this.name = name;
         this.spool = spool;
-        this.format = format;
         this.streamIndex = streamIndex;
         AVStream stream = format.streams(streamIndex);
         AVCodecParameters parameters = stream.codecpar();
@@ -73,24 +77,35 @@ final class FfmpegPcmStream implements PcmStream {
         if (decoder == null) {
             throw new IOException("FFmpeg has no decoder for this audio codec (id " + parameters.codec_id() + ")");
         }
-        codec = avcodec_alloc_context3(decoder);
-        check(avcodec_parameters_to_context(codec, parameters), "reading the codec parameters");
-        codec.pkt_timebase(stream.time_base());
-        check(avcodec_open2(codec, decoder, (AVDictionary) null), "opening the decoder");
-        packet = av_packet_alloc();
-        frame = av_frame_alloc();
-        if (!nextFrame()) {
-            sampleRate = Math.max(parameters.sample_rate(), 1);
-            channels = Math.max(parameters.ch_layout().nb_channels(), 1);
-        } else {
-            sampleRate = frame.sample_rate();
-            channels = frame.ch_layout().nb_channels();
+        try {
+            codec = avcodec_alloc_context3(decoder);
+            packet = av_packet_alloc();
+            frame = av_frame_alloc();
+            if (codec == null || packet == null || frame == null) {
+                throw new IOException("FFmpeg cannot allocate a decoder");
+            }
+            check(avcodec_parameters_to_context(codec, parameters), "reading the codec parameters");
+            codec.pkt_timebase(stream.time_base());
+            check(avcodec_open2(codec, decoder, (AVDictionary) null), "opening the decoder");
+            this.format = format;
+            if (!nextFrame()) {
+                sampleRate = Math.max(parameters.sample_rate(), 1);
+                channels = Math.max(parameters.ch_layout().nb_channels(), 1);
+            } else {
+                sampleRate = frame.sample_rate();
+                channels = frame.ch_layout().nb_channels();
+            }
+            if (channels < 1 || channels > 64) {
+                throw new IOException("unsupported channel count " + channels);
+            }
+            copier = new SampleCopier(channels);
+            stated = new StatedLength(format, stream, parameters, sampleRate);
+            frameLength = stated.exact();
+        } catch (IOException | RuntimeException e) {
+            this.format = null; // the caller's to free
+            freeDecoder();
+            throw e;
         }
-        if (channels < 1 || channels > 64) {
-            throw new IOException("unsupported channel count " + channels);
-        }
-        copier = new SampleCopier(channels);
-        frameLength = lengthOf(stream, sampleRate);
     }
 
     /**
@@ -120,15 +135,6 @@ final class FfmpegPcmStream implements PcmStream {
         }
     }
 
-    private static long lengthOf(AVStream stream, int rate) {
-        long duration = stream.duration();
-        if (duration == AV_NOPTS_VALUE || duration <= 0) {
-            return -1;
-        }
-        AVRational tb = stream.time_base();
-        return Math.round((double) duration * tb.num() / tb.den() * rate);
-    }
-
     @Override
     public int sampleRate() {
         return sampleRate;
@@ -144,10 +150,25 @@ final class FfmpegPcmStream implements PcmStream {
         return frameLength > 0 ? OptionalLong.of(frameLength) : OptionalLong.empty();
     }
 
+    /**
+     * Reads decoded frames; stops at the exact length where there is one (dropping the codec's end
+     * padding, such as AAC's). A file that ends inside a packet, or cannot be read on, fails once
+     * what was decoded before has been handed out.
+     */
     @Override
     public int read(float[] buffer, int frames) throws IOException {
+        if (frameLength > 0 && delivered >= frameLength) {
+            return -1;
+        }
         while (!frameReady || frameOffset == frame.nb_samples()) {
             if (!nextFrame()) {
+                if (readFailure != null) {
+                    throw new IOException(String.format(Locale.ROOT, readFailure, (double) delivered / sampleRate));
+                }
+                String shortfall = stated.shortfall(delivered, sampleRate);
+                if (shortfall != null) {
+                    throw new IOException(shortfall);
+                }
                 return -1;
             }
         }
@@ -156,8 +177,12 @@ final class FfmpegPcmStream implements PcmStream {
                     + frame.ch_layout().nb_channels() + " channels)");
         }
         int n = Math.min(frames, frame.nb_samples() - frameOffset);
+        if (frameLength > 0) {
+            n = (int) Math.min(n, frameLength - delivered);
+        }
         copier.copy(frame, frameOffset, n, buffer);
         frameOffset += n;
+        delivered += n;
         return n;
     }
 
@@ -190,18 +215,29 @@ final class FfmpegPcmStream implements PcmStream {
         return false;
     }
 
-    private void feedPacket() throws IOException {
+    private void feedPacket() {
         while (true) {
             int r = av_read_frame(format, packet);
             if (r < 0) {
-                // end of the file, or a truncated one: flush what the decoder holds
-                draining = true;
-                avcodec_send_packet(codec, null);
+                if (r != AVERROR_EOF) {
+                    readFailure = "reading the file failed after %.1f s: " + error(r);
+                }
+                drain();
                 return;
             }
             try {
+                if (stated != null) { // null while the constructor decodes the first frame: the end is what counts
+                    stated.packetRead(packet);
+                }
                 if (packet.stream_index() == streamIndex) {
+                    boolean cut = (packet.flags() & AV_PKT_FLAG_CORRUPT) != 0 && format.pb() != null
+                            && format.pb().eof_reached() != 0;
                     int s = avcodec_send_packet(codec, packet);
+                    if (cut) { // the file ends inside this packet: what it held is lost
+                        readFailure = "the file ends inside an audio packet after %.1f s";
+                        drain();
+                        return;
+                    }
                     if (s < 0 && s != EAGAIN) {
                         continue; // a corrupt packet: skip it, as FFmpeg's tools do
                     }
@@ -211,6 +247,12 @@ final class FfmpegPcmStream implements PcmStream {
                 av_packet_unref(packet);
             }
         }
+    }
+
+    /** At the end of the packets: flush what the decoder holds. */
+    private void drain() {
+        draining = true;
+        avcodec_send_packet(codec, null);
     }
 
     /** AVERROR(EAGAIN) on Linux. */
@@ -234,6 +276,17 @@ final class FfmpegPcmStream implements PcmStream {
 
     @Override
     public void close() throws IOException {
+        freeDecoder();
+        if (format != null) {
+            avformat_close_input(format);
+            format = null;
+        }
+        if (spool != null) {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private void freeDecoder() {
         if (frame != null) {
             av_frame_free(frame);
             frame = null;
@@ -245,13 +298,6 @@ final class FfmpegPcmStream implements PcmStream {
         if (codec != null) {
             avcodec_free_context(codec);
             codec = null;
-        }
-        if (format != null) {
-            avformat_close_input(format);
-            format = null;
-        }
-        if (spool != null) {
-            Files.deleteIfExists(spool);
         }
     }
 

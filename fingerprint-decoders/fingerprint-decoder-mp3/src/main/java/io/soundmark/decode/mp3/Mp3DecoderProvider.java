@@ -90,7 +90,7 @@ public final class Mp3DecoderProvider implements AudioDecoderProvider {
                 2 * f.getChannels(), f.getSampleRate(), false);
         AudioInputStream jlayer = new MpegFormatConversionProvider().getAudioInputStream(pcm, mpeg);
         compensateJLayerGain(jlayer);
-        PcmStream decoded = JavaSoundPcmStream.open(jlayer);
+        PcmStream decoded = new JLayerPcmStream(JavaSoundPcmStream.open(jlayer));
         if (gapless == null) {
             return decoded;
         }

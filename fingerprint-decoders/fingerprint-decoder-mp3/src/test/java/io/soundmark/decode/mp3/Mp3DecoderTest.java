@@ -153,6 +153,16 @@ class Mp3DecoderTest {
                 "the whole file less the delays: " + lie.frames());
     }
 
+    /** From the hostile corpus: flipped bytes that make JLayer's Huffman decoder index past its table. */
+    @Test
+    void aFrameThatJLayerCannotDecodeEndsTheDecodeSayingWhere() throws IOException, java.net.URISyntaxException {
+        Path file = Path.of(getClass().getResource("/corrupt_huffman.mp3").toURI());
+        DecodeTesting.Partial partial = DecodeTesting.decodePartly(provider, file);
+        assertEquals("a corrupt MP3 frame after 1.4 s (JLayer cannot decode it)",
+                partial.failure() == null ? "no failure" : partial.failure().getMessage());
+        assertTrue(partial.decoded().frames() > 45000, "what came before is kept: " + partial.decoded().frames());
+    }
+
     @Test
     void anId3TagRunningPastTheEndOfTheFileSaysSo(@TempDir Path tmp) throws IOException {
         byte[] tag = id3(1 << 20);
