@@ -3,6 +3,7 @@ package io.soundmark.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.soundmark.FingerprintInput;
 import io.soundmark.SegmentEmbedding;
 import io.soundmark.hostile.HostileCase;
 import io.soundmark.hostile.Outcome;
@@ -138,7 +139,7 @@ class HostileInputsCliIT {
             String input = inputs.get(i);
             double seconds = (progress.get(i + 1) - progress.get(i)) / 1e9;
             List<SegmentEmbedding> records = new ArrayList<>();
-            Path jsonl = out.resolve(EmbedCommand.outputName(input));
+            Path jsonl = out.resolve(EmbedCommand.outputName(FingerprintInput.audio(input)));
             if (Files.exists(jsonl)) {
                 Files.readAllLines(jsonl).forEach(l -> records.add(SegmentEmbedding.fromJson(l)));
             }
