@@ -1,8 +1,12 @@
 package io.soundmark;
 
+import io.soundmark.internal.OneLine;
+
 /**
  * An input could not be opened, read or decoded: missing or unreadable file, corrupt or truncated
- * media, unsupported location. {@link #getMessage()} reads {@code "<input>: <cause>"}.
+ * media, unsupported location. {@link #getMessage()} reads {@code "<input>: <cause>"}, on one
+ * line: control characters in either (a line break in a file name, say) appear escaped, so that
+ * a name cannot forge further lines of a log or of the command line's output.
  */
 public class MediaException extends SoundmarkException {
     private static final long serialVersionUID = 1L;
@@ -10,13 +14,13 @@ public class MediaException extends SoundmarkException {
     private final String input;
 
     public MediaException(String input, String cause) {
-        super(input + ": " + cause);
-        this.input = input;
+        super(OneLine.of(input) + ": " + OneLine.of(cause));
+        this.input = OneLine.of(input);
     }
 
     public MediaException(String input, String cause, Throwable throwable) {
-        super(input + ": " + cause, throwable);
-        this.input = input;
+        super(OneLine.of(input) + ": " + OneLine.of(cause), throwable);
+        this.input = OneLine.of(input);
     }
 
     /** The input as named in the message (a path, or a URL without credentials). */

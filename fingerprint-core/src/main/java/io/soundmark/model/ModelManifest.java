@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.soundmark.internal.OneLine;
 import io.soundmark.model.FeatureSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -153,10 +154,22 @@ public record ModelManifest(String id, int embeddingSize, String engine, Feature
                     o.has("precision") ? Precision.fromName(o.get("precision").getAsString()) : Precision.FP32,
                     o.has("fidelity") ? fidelity(o.getAsJsonObject("fidelity")) : null);
         } catch (JsonParseException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
-            throw new IOException("malformed manifest (" + e.getMessage() + ")", e);
+            throw new IOException("malformed manifest (" + describe(e) + ")", e);
         } catch (IllegalArgumentException e) {
-            throw new IOException("unsupported manifest: " + e.getMessage(), e);
+            throw new IOException("unsupported manifest: " + OneLine.of(e.getMessage()), e); // it may quote a field
         }
+    }
+
+    /**
+     * Gson's message on one line: without the type of the exception it wraps, and without the
+     * troubleshooting link it puts on a second line.
+     */
+    private static String describe(RuntimeException e) {
+        Throwable t = e instanceof JsonParseException && e.getCause() != null && e.getCause().getMessage() != null
+                ? e.getCause() : e;
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int lineBreak = message.indexOf('\n');
+        return OneLine.of(lineBreak < 0 ? message : message.substring(0, lineBreak)); // a key in its path may hold any character
     }
 
     /** The model's input must be what the front end makes: a batch of [1, frames, mels] blocks. */

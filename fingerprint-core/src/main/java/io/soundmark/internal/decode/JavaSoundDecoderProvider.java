@@ -64,7 +64,7 @@ public final class JavaSoundDecoderProvider implements AudioDecoderProvider {
     public PcmStream open(MediaProbe probe) throws IOException {
         PcmHeaderCheck.check(probe);
         CountingInputStream in = new CountingInputStream(probe.stream());
-        UnsupportedAudioFileException last = null;
+        Exception last = null;
         for (AudioFileReader reader : JDK_READERS) {
             AudioInputStream audio;
             try {
@@ -74,6 +74,9 @@ public final class JavaSoundDecoderProvider implements AudioDecoderProvider {
                 continue;
             } catch (EOFException e) {
                 throw new IOException("the file ends inside its header", e);
+            } catch (RuntimeException e) { // a reader failing on fields it trusts, e.g. dividing by a zero block align
+                last = e;
+                break;
             }
             long dataStart = in.position();
             int frameBytes = audio.getFormat().getFrameSize();

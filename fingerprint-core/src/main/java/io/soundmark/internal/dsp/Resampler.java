@@ -2,8 +2,8 @@ package io.soundmark.internal.dsp;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 
 /**
  * Band-limited, linear-phase sample-rate conversion by a polyphase Kaiser-windowed sinc filter.
@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@value #MAX_EXACT_PHASES} filter phases, coefficients are interpolated linearly between 4096
  * tabulated phases (error below −130 dB). Equal rates pass samples through untouched.
  *
- * <p>Instances are immutable and shared (filters are cached per rate pair); each
+ * <p>Instances are immutable and shared (the filters of recently used rate pairs are cached); each
  * {@link #resample(SampleSource)} call returns an independent stream. For every common rate pair
  * the stream works a block of output periods at a time, as array multiply-adds that the JIT
  * compiles to SIMD instructions; its output never depends on how the source's reads are sized.
@@ -36,7 +36,14 @@ public final class Resampler {
     private static final int MIN_PERIODS_PER_BLOCK = 16;
     private static final double PASSBAND_EDGE = 0.9;
     private static final double STOPBAND_ATTENUATION_DB = 120.0;
-    private static final Map<Long, Resampler> CACHE = new ConcurrentHashMap<>();
+    /**
+     * Coefficients kept by the cache of filters. Common pairs take 0.1 to 1 MB each; a pair of odd
+     * rates takes up to 10 MB, and hostile inputs can name a new rate every time: the least
+     * recently used filters go once the cache holds more than this.
+     */
+    static final long CACHED_COEFFICIENTS = 4L << 20;
+    private static final LinkedHashMap<Long, Resampler> CACHE = new LinkedHashMap<>(16, 0.75f, true);
+    private static long cachedCoefficients;
 
     private final int fromRate;
     private final int toRate;
@@ -103,7 +110,32 @@ public final class Resampler {
     public static Resampler of(int fromRate, int toRate) {
         checkRate("input sample rate", fromRate);
         checkRate("output sample rate", toRate);
-        return CACHE.computeIfAbsent(((long) fromRate << 32) | toRate, key -> new Resampler(fromRate, toRate));
+        long key = ((long) fromRate << 32) | toRate;
+        synchronized (CACHE) {
+            Resampler cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Resampler made = new Resampler(fromRate, toRate); // outside the lock: seconds for odd pairs
+        synchronized (CACHE) {
+            if (CACHE.putIfAbsent(key, made) == null) {
+                cachedCoefficients += made.coefficients.length;
+                for (Iterator<Resampler> eldest = CACHE.values().iterator(); cachedCoefficients > CACHED_COEFFICIENTS
+                        && CACHE.size() > 1; ) {
+                    cachedCoefficients -= eldest.next().coefficients.length;
+                    eldest.remove();
+                }
+            }
+        }
+        return made;
+    }
+
+    /** Coefficients held by the cache of filters (at most {@link #CACHED_COEFFICIENTS}, or one filter's). */
+    static long cachedCoefficients() {
+        synchronized (CACHE) {
+            return cachedCoefficients;
+        }
     }
 
     private static void checkRate(String what, int rate) {

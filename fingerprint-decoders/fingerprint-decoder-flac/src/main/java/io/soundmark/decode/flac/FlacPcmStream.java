@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import org.jflac.ChannelData;
 import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
 import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 import org.jflac.metadata.StreamInfo;
 import org.jflac.util.ByteData;
 
@@ -38,6 +40,7 @@ final class FlacPcmStream implements PcmStream {
      */
     FlacPcmStream(FLACDecoder decoder, StreamInfo info, boolean statedFits) {
         this.decoder = decoder;
+        decoder.addFrameListener(new SpinGuard(decoder));
         this.info = info;
         this.stated = info.getTotalSamples(); // 0: not stated
         this.statedFits = statedFits;
@@ -119,6 +122,10 @@ final class FlacPcmStream implements PcmStream {
                         + channels + " ch, " + info.getBitsPerSample() + " bits; first frame: " + frame.header.sampleRate
                         + " Hz, " + frame.header.channels + " ch, " + frame.header.bitsPerSample + " bits)");
             }
+        } else if (frame.header.channels != channels || frame.header.bitsPerSample != info.getBitsPerSample()) {
+            // the copy below reads `channels` channels scaled for the stated bits
+            throw new IOException("FLAC frames change format mid-stream (" + channels + " ch, " + info.getBitsPerSample()
+                    + " bits, then " + frame.header.channels + " ch, " + frame.header.bitsPerSample + " bits)");
         }
         decoder.decodeFrame(frame, bytes);
         int block = frame.header.blockSize;
@@ -126,14 +133,54 @@ final class FlacPcmStream implements PcmStream {
             pending = new float[block * channels];
         }
         ChannelData[] data = decoder.getChannelData();
+        long limit = 1L << (info.getBitsPerSample() - 1);
         for (int c = 0; c < channels; c++) {
             int[] out = data[c].getOutput();
             for (int i = 0; i < block; i++) {
+                if (out[i] < -limit || out[i] >= limit) { // lossless decoding never leaves the bit depth: jflac checks no CRC
+                    throw new IOException(String.format(Locale.ROOT, "a corrupt FLAC frame after %.1f s (a sample of %d"
+                            + " in a %d-bit stream)", seconds(delivered), out[i], info.getBitsPerSample()));
+                }
                 pending[i * channels + c] = (float) (out[i] * scale);
             }
         }
         pendingFrames = block;
         position = 0;
+    }
+
+    /**
+     * Breaks jflac's frame search out of a loop without progress: on some bad frame headers at the
+     * end of the data it retries the same bytes for ever. A real search consumes bytes between bad
+     * headers; jflac reports each one here, and an unchecked exception is the one way out of its loop.
+     */
+    private static final class SpinGuard implements FrameListener {
+        private static final int MAX_ERRORS_WITHOUT_PROGRESS = 1000;
+        private final FLACDecoder decoder;
+        private long lastPosition = -1;
+        private int errorsHere;
+
+        SpinGuard(FLACDecoder decoder) {
+            this.decoder = decoder;
+        }
+
+        @Override
+        public void processError(String message) {
+            long position = decoder.getTotalBytesRead();
+            if (position != lastPosition) {
+                lastPosition = position;
+                errorsHere = 0;
+            } else if (++errorsHere > MAX_ERRORS_WITHOUT_PROGRESS) {
+                throw new IllegalStateException("jflac retries a bad frame header at byte " + position + " for ever");
+            }
+        }
+
+        @Override
+        public void processMetadata(Metadata metadata) {
+        }
+
+        @Override
+        public void processFrame(Frame frame) {
+        }
     }
 
     @Override
