@@ -1,0 +1,120 @@
+package io.soundmark.index;
+
+import java.util.List;
+
+/**
+ * The fine pass of detection: windows cut exactly where a candidate says its mark starts. First
+ * the start: the mark's opening window (its first probe) is compared with the program a little
+ * before, at and after the candidate's start, and a parabola through the three scores puts the
+ * start between them. Then the verdict: the mark's opening, up to {@link WindowPlan#verifySec()},
+ * is compared whole with the program from that start (the candidate's score), and with the
+ * program just before and just after the occurrence (its local background). The occurrence is
+ * confirmed when the score reaches the absolute minimum and is at least {@code minMargin} times
+ * closer to the mark than the closest of its backgrounds: those two windows, and the mark's
+ * scores against the other marks.
+ */
+final class CandidateCheck {
+
+    /** Seconds between the occurrence and each background window. */
+    static final double DECOY_GAP_SEC = 0.5;
+
+    private final WindowPlan plan;
+    private final List<MarkWindows> marks;
+    private final WindowEmbedder embedder;
+    private final double minScore;
+    private final double minMargin;
+    private final double[] crossMarkBackground;
+
+    CandidateCheck(WindowPlan plan, List<MarkWindows> marks, WindowEmbedder embedder, double minScore, double minMargin) {
+        this.plan = plan;
+        this.marks = marks;
+        this.embedder = embedder;
+        this.minScore = minScore;
+        this.minMargin = minMargin;
+        this.crossMarkBackground = new double[marks.size()];
+        for (int m = 0; m < marks.size(); m++) {
+            double best = -1;
+            for (int o = 0; o < marks.size(); o++) {
+                if (o != m) {
+                    best = Math.max(best, VectorSearch.dot(marks.get(m).verify(), marks.get(o).verify()));
+                }
+            }
+            crossMarkBackground[m] = best;
+        }
+    }
+
+    /** How far either way of a candidate's start the start is searched. */
+    double searchSec() {
+        return 2 * step();
+    }
+
+    private double step() {
+        return plan.probeHopSec() / 2;
+    }
+
+    /** The latest second of program a check of {@code c} reads. */
+    double readsUntilSec(CandidateFinder.Candidate c) {
+        MarkWindows m = marks.get(c.mark());
+        return c.startSec() + searchSec() + m.lengthSec() + DECOY_GAP_SEC + m.verifySec();
+    }
+
+    /** The earliest second of program a check of {@code c} reads. */
+    double readsFromSec(CandidateFinder.Candidate c) {
+        MarkWindows m = marks.get(c.mark());
+        return c.startSec() - searchSec() - DECOY_GAP_SEC - m.verifySec();
+    }
+
+    /** The occurrence, or {@code null} when the candidate is not one. {@code endSec}: where the program ends, if known. */
+    Detection check(CandidateFinder.Candidate c, AudioRing ring, double endSec) {
+        MarkWindows mark = marks.get(c.mark());
+        float[] opening = mark.probes()[0];
+        double step = step();
+        double before = score(ring, c.startSec() - step, plan.windowSec(), opening, endSec);
+        double at = score(ring, c.startSec(), plan.windowSec(), opening, endSec);
+        double after = score(ring, c.startSec() + step, plan.windowSec(), opening, endSec);
+        double center = c.startSec();
+        if (before > at && before >= after) { // the peak lies further back: look one step more
+            after = at;
+            at = before;
+            center -= step;
+            before = score(ring, center - step, plan.windowSec(), opening, endSec);
+        } else if (after > at && after > before) {
+            before = at;
+            at = after;
+            center += step;
+            after = score(ring, center + step, plan.windowSec(), opening, endSec);
+        }
+        double start = center + step * parabolaPeak(before, at, after);
+        double score = score(ring, start, mark.verifySec(), mark.verify(), endSec);
+        double left = score(ring, start - DECOY_GAP_SEC - mark.verifySec(), mark.verifySec(), mark.verify(), endSec);
+        double right = score(ring, start + mark.lengthSec() + DECOY_GAP_SEC, mark.verifySec(), mark.verify(), endSec);
+        double background = Math.max(crossMarkBackground[c.mark()], Math.max(left, right));
+        double margin = (1 - background) / Math.max(1e-9, 1 - score);
+        if (score < minScore || margin < minMargin) {
+            return null;
+        }
+        return new Detection(mark.markId(), Math.max(0, start), Math.max(0, start) + mark.lengthSec(), score, margin);
+    }
+
+    /** Offset of the vertex of the parabola through (−1, a), (0, b), (1, c), within ±1. */
+    static double parabolaPeak(double a, double b, double c) {
+        double curvature = a - 2 * b + c;
+        if (curvature >= 0) {
+            return 0;
+        }
+        return Math.max(-1, Math.min(1, 0.5 * (a - c) / curvature));
+    }
+
+    /**
+     * Cosine of the program window {@code [fromSec, fromSec + lengthSec]} and {@code vector}; −1
+     * when the window lies outside the program (before its start, after its end, or no longer held).
+     */
+    private double score(AudioRing ring, double fromSec, double lengthSec, float[] vector, double endSec) {
+        long from = Math.round(fromSec * embedder.sampleRate());
+        int length = embedder.samples(lengthSec);
+        if (from < 0 || (endSec >= 0 && fromSec + lengthSec > endSec + 1e-9) || !ring.holds(from, length)) {
+            return -1;
+        }
+        return VectorSearch.dot(embedder.embed(ring.copy(from, length)), vector);
+    }
+}

@@ -1,0 +1,20 @@
+package io.soundmark.index;
+
+/**
+ * One mark as a detector compares it: its probes (windows of the scan's length at the plan's fine
+ * step, all unit vectors) and one longer window from its start (up to the plan's verify length)
+ * that candidates are checked against, aligned.
+ *
+ * @param markId     the mark's source id in the marks index
+ * @param lengthSec  the mark's duration
+ * @param probes     probe {@code i} starts {@code i × probeHopSec} into the mark
+ * @param verify     the window {@code [0, verifySec]} of the mark
+ * @param verifySec  its length: the mark's, at most the plan's verify length
+ */
+record MarkWindows(String markId, double lengthSec, float[][] probes, float[] verify, double verifySec) {
+
+    /** How many probes a mark of {@code lengthSec} has under {@code plan}. */
+    static int probeCount(double lengthSec, WindowPlan plan) {
+        return (int) Math.floor((lengthSec - plan.windowSec()) / plan.probeHopSec() + 1e-9) + 1;
+    }
+}
