@@ -71,6 +71,10 @@ final class IndexAddCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--id names one source, but " + inputs.size() + " inputs were given");
             }
             SegmentIndex.Builder opening = SegmentIndex.builder(index);
+            if (model.model != null) {
+                opening.modelLocation(model.model.equals("demo") || model.model.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")
+                        ? model.model : Path.of(model.model).toAbsolutePath().normalize().toString());
+            }
             if (quantization != null) {
                 opening.quantization(Quantization.valueOf(quantization.toUpperCase(Locale.ROOT)));
             }

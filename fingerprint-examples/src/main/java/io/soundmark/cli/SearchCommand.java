@@ -74,7 +74,9 @@ final class SearchCommand implements Callable<Integer> {
                 search.candidates(candidates);
             }
             SearchOptions searchOptions = search.build();
-            AudioFingerprinter.Builder builder = model.applyTo(options.builder())
+            AudioFingerprinter.Builder builder = options.builder();
+            model.applyTo(builder, info.modelLocation());
+            builder
                     .segmentDurationSec(info.parameters().segmentDurationSec())
                     .segmentHopSec(info.parameters().segmentHopSec())
                     .sampleRate(info.parameters().sampleRate())

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "soundmark", mixinStandardHelpOptions = true, usageHelpWidth = 110, versionProvider = SoundmarkCommand.Version.class,
         description = "CLAP audio fingerprints: one embedding per overlapping time window of an audio file or a video's audio track.",
         subcommands = {EmbedCommand.class, DecodeCommand.class, BenchCommand.class, IndexCommand.class, SearchCommand.class,
-                DetectionBenchCommand.class,
+                DetectCommand.class, DetectionBenchCommand.class, SearchBenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SoundmarkCommand implements Runnable {
 

@@ -10,8 +10,8 @@ import java.util.List;
  * is compared whole with the program from that start (the candidate's score), and with the
  * program just before and just after the occurrence (its local background). The occurrence is
  * confirmed when the score reaches the absolute minimum and is at least {@code minMargin} times
- * closer to the mark than the closest of its backgrounds: those two windows, and the mark's
- * scores against the other marks.
+ * closer to the mark than the closer of those two windows. Of two marks confirmed on the same
+ * stretch (marks that sound alike), the one with the larger margin is reported.
  */
 final class CandidateCheck {
 
@@ -23,7 +23,6 @@ final class CandidateCheck {
     private final WindowEmbedder embedder;
     private final double minScore;
     private final double minMargin;
-    private final double[] crossMarkBackground;
 
     CandidateCheck(WindowPlan plan, List<MarkWindows> marks, WindowEmbedder embedder, double minScore, double minMargin) {
         this.plan = plan;
@@ -31,16 +30,6 @@ final class CandidateCheck {
         this.embedder = embedder;
         this.minScore = minScore;
         this.minMargin = minMargin;
-        this.crossMarkBackground = new double[marks.size()];
-        for (int m = 0; m < marks.size(); m++) {
-            double best = -1;
-            for (int o = 0; o < marks.size(); o++) {
-                if (o != m) {
-                    best = Math.max(best, VectorSearch.dot(marks.get(m).verify(), marks.get(o).verify()));
-                }
-            }
-            crossMarkBackground[m] = best;
-        }
     }
 
     /** How far either way of a candidate's start the start is searched. */
@@ -65,7 +54,7 @@ final class CandidateCheck {
     }
 
     /** The occurrence, or {@code null} when the candidate is not one. {@code endSec}: where the program ends, if known. */
-    Detection check(CandidateFinder.Candidate c, AudioRing ring, double endSec) {
+    Detection check(CandidateFinder.Candidate c, AudioRing ring, double endSec, double coarseBackground) {
         MarkWindows mark = marks.get(c.mark());
         float[] opening = mark.probes()[0];
         double step = step();
@@ -88,8 +77,10 @@ final class CandidateCheck {
         double score = score(ring, start, mark.verifySec(), mark.verify(), endSec);
         double left = score(ring, start - DECOY_GAP_SEC - mark.verifySec(), mark.verifySec(), mark.verify(), endSec);
         double right = score(ring, start + mark.lengthSec() + DECOY_GAP_SEC, mark.verifySec(), mark.verify(), endSec);
-        double background = Math.max(crossMarkBackground[c.mark()], Math.max(left, right));
+        // the program around the occurrence; at the very edges of a program, the coarse background
+        double background = left > -1 || right > -1 ? Math.max(left, right) : coarseBackground;
         double margin = (1 - background) / Math.max(1e-9, 1 - score);
+        if (CandidateFinder.DEBUG) System.err.printf("DBG check %s s0=%.3f start=%.3f heads %.5f %.5f %.5f score=%.5f left=%.5f right=%.5f margin=%.2f%n", mark.markId(), c.startSec(), start, before, at, after, score, left, right, margin);
         if (score < minScore || margin < minMargin) {
             return null;
         }

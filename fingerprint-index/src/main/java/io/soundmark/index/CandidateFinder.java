@@ -10,7 +10,8 @@ import java.util.List;
  * evidence is the mean score of all the scan windows inside it against the probes at the offsets
  * the hypothesis implies: a real occurrence scores high all along, at consistent offsets, while a
  * window that merely resembles part of a mark does not. Evidence is judged against the mark's own
- * background (see {@link BackgroundScores}) by the ratio of distances
+ * background (see {@link BackgroundScores}: the mark against generic {@link CalibrationAudio}, then
+ * against the program scanned so far) by the ratio of distances
  * {@code (1 − background quantile) / (1 − evidence)}, which reads the same whether the model
  * packs all audio into a narrow cone (random weights: unrelated windows score 0.97–0.99) or
  * spreads it out (trained CLAP). The best hypothesis of a stretch of each mark passing the test
@@ -23,6 +24,7 @@ final class CandidateFinder {
     /** Recent program scores kept per mark. */
     static final int BACKGROUND_CAPACITY = 2000;
 
+    static final boolean DEBUG = System.getenv("SMDEBUG") != null;
     private final WindowPlan plan;
     private final List<MarkWindows> marks;
     private final double candidateRatio;
@@ -34,7 +36,7 @@ final class CandidateFinder {
         this.candidateRatio = candidateRatio;
         this.tracks = new MarkTrack[marks.size()];
         for (int m = 0; m < tracks.length; m++) {
-            tracks[m] = new MarkTrack(m, marks.get(m), plan, new BackgroundScores(crossMarkPrior(m), BACKGROUND_CAPACITY));
+            tracks[m] = new MarkTrack(m, marks.get(m), plan, new BackgroundScores(marks.get(m).prior(), BACKGROUND_CAPACITY));
         }
     }
 
@@ -66,30 +68,18 @@ final class CandidateFinder {
     }
 
     /**
-     * Evidence of mark {@code m} at every position of every other mark, as a prior background: the
-     * other marks' probes stand in for scan windows (the ones the scan would cut from them).
+     * Every evidence value of {@code mark} over a run of scan windows (the calibration audio's): a
+     * background known before any program is scanned.
      */
-    private double[] crossMarkPrior(int m) {
-        List<Double> values = new ArrayList<>();
-        for (int o = 0; o < marks.size(); o++) {
-            if (o == m) {
-                continue;
-            }
-            MarkTrack probe = new MarkTrack(m, marks.get(m), plan, new BackgroundScores(new double[0], 1));
-            float[][] other = marks.get(o).probes();
-            List<Candidate> ignored = new ArrayList<>();
-            long k = 0;
-            for (double t = 0; ; t += plan.hopSec(), k++) {
-                int p = (int) Math.round(t / plan.probeHopSec());
-                if (p >= other.length) {
-                    break;
-                }
-                probe.accept(k, other[p], ignored, Double.POSITIVE_INFINITY, false);
-            }
-            probe.accept(k - 1, null, ignored, Double.POSITIVE_INFINITY, true);
-            values.addAll(probe.evaluated);
+    static double[] evidence(MarkWindows mark, WindowPlan plan, float[][] windows) {
+        MarkTrack track = new MarkTrack(0, mark, plan, new BackgroundScores(new double[0], 1));
+        track.evaluated = new ArrayList<>();
+        List<Candidate> ignored = new ArrayList<>();
+        for (int k = 0; k < windows.length; k++) {
+            track.accept(k, windows[k], ignored, Double.POSITIVE_INFINITY, false);
         }
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
+        track.accept(Math.max(0, windows.length - 1), null, ignored, Double.POSITIVE_INFINITY, true);
+        return track.evaluated.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** One mark's recent scores, hypotheses waiting for their windows, and the best pending candidate. */
@@ -102,7 +92,7 @@ final class CandidateFinder {
         final float[][] rows;        // scores of recent windows against each probe, by k % keep
         final long[] rowK;
         final List<double[]> hypotheses = new ArrayList<>(); // {startSec, readyK}
-        final List<Double> evaluated = new ArrayList<>();
+        List<Double> evaluated; // set only when computing a prior: a scan keeps nothing per hypothesis
         Candidate pending;
 
         MarkTrack(int index, MarkWindows mark, WindowPlan plan, BackgroundScores background) {
@@ -180,9 +170,12 @@ final class CandidateFinder {
         }
 
         private void judge(double start, double evidence, double ratio, List<Candidate> out) {
-            evaluated.add(evidence);
+            if (evaluated != null) {
+                evaluated.add(evidence);
+            }
             double quantile = background.quantile(BACKGROUND_QUANTILE);
             double r = (1 - quantile) / Math.max(1e-9, 1 - evidence);
+            if (DEBUG) System.err.printf("DBG judge %s s=%.3f E=%.5f q=%.5f n=%d r=%.2f%n", mark.markId(), start, evidence, quantile, background.count(), r);
             if (background.count() == 0 || r < ratio) {
                 background.add(evidence);
                 return;

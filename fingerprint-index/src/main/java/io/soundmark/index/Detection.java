@@ -21,7 +21,10 @@ import java.io.UncheckedIOException;
  */
 public record Detection(String markId, double startTimeSec, double endTimeSec, double score, double margin) {
 
-    /** One JSON Lines record with the names of SPEC: {@code mark_id}, {@code start_time_sec}, {@code end_time_sec}, {@code score}. */
+    /**
+     * One JSON Lines record with exactly the fields of SPEC: {@code mark_id}, {@code start_time_sec},
+     * {@code end_time_sec}, {@code score} (times to the millisecond).
+     */
     public String toJson() {
         StringWriter out = new StringWriter(120);
         try (JsonWriter w = new JsonWriter(out)) {
@@ -30,7 +33,6 @@ public record Detection(String markId, double startTimeSec, double endTimeSec, d
             w.name("start_time_sec").value(Math.round(startTimeSec * 1000) / 1000.0);
             w.name("end_time_sec").value(Math.round(endTimeSec * 1000) / 1000.0);
             w.name("score").value(Math.round(score * 1e6) / 1e6);
-            w.name("margin").value(Math.round(margin * 100) / 100.0);
             w.endObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringWriter does not fail

@@ -89,7 +89,7 @@ final class DetectionRun {
                 return false;
             }
             candidates++;
-            Detection d = check.check(c, ring, endSec);
+            Detection d = check.check(c, ring, endSec, finder.background(c.mark()));
             if (d != null) {
                 occurrences.offer(d);
             }

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * @param quantization how its graph stores vectors
  * @param sources      how many sources
  * @param segments     how many window records, all sources together
+ * @param modelLocation where the model can be loaded from, as the writer recorded it, or {@code null}
  */
 public record IndexInfo(Path directory, String modelId, int dimension, SegmentParameters parameters,
-                        Quantization quantization, long sources, long segments) {
+                        Quantization quantization, long sources, long segments, String modelLocation) {
 }

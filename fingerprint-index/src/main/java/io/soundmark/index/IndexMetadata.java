@@ -9,13 +9,13 @@ import java.util.Map;
  * and, from the first source on, the model and the window layout of every record in it.
  */
 record IndexMetadata(int format, Quantization quantization, int maxConn, int beamWidth, String modelId,
-                     int dimension, SegmentParameters parameters) {
+                     int dimension, SegmentParameters parameters, String modelLocation) {
 
     static final int FORMAT = 1;
     private static final String PREFIX = "soundmark.";
 
     static IndexMetadata create(Quantization quantization, int maxConn, int beamWidth) {
-        return new IndexMetadata(FORMAT, quantization, maxConn, beamWidth, null, 0, null);
+        return new IndexMetadata(FORMAT, quantization, maxConn, beamWidth, null, 0, null, null);
     }
 
     boolean empty() {
@@ -23,7 +23,11 @@ record IndexMetadata(int format, Quantization quantization, int maxConn, int bea
     }
 
     IndexMetadata withRecords(String model, int size, SegmentParameters layout) {
-        return new IndexMetadata(format, quantization, maxConn, beamWidth, model, size, layout);
+        return new IndexMetadata(format, quantization, maxConn, beamWidth, model, size, layout, modelLocation);
+    }
+
+    IndexMetadata withModelLocation(String location) {
+        return new IndexMetadata(format, quantization, maxConn, beamWidth, modelId, dimension, parameters, location);
     }
 
     Map<String, String> toUserData() {
@@ -32,6 +36,9 @@ record IndexMetadata(int format, Quantization quantization, int maxConn, int bea
         m.put(PREFIX + "quantization", quantization.name());
         m.put(PREFIX + "hnsw_max_conn", Integer.toString(maxConn));
         m.put(PREFIX + "hnsw_beam_width", Integer.toString(beamWidth));
+        if (modelLocation != null) {
+            m.put(PREFIX + "model_location", modelLocation);
+        }
         if (modelId != null) {
             m.put(PREFIX + "model_id", modelId);
             m.put(PREFIX + "dimension", Integer.toString(dimension));
@@ -60,6 +67,6 @@ record IndexMetadata(int format, Quantization quantization, int maxConn, int bea
                 Integer.parseInt(m.get(PREFIX + "sample_rate")));
         return new IndexMetadata(f, Quantization.valueOf(m.get(PREFIX + "quantization")),
                 Integer.parseInt(m.get(PREFIX + "hnsw_max_conn")), Integer.parseInt(m.get(PREFIX + "hnsw_beam_width")),
-                model, model == null ? 0 : Integer.parseInt(m.get(PREFIX + "dimension")), layout);
+                model, model == null ? 0 : Integer.parseInt(m.get(PREFIX + "dimension")), layout, m.get(PREFIX + "model_location"));
     }
 }

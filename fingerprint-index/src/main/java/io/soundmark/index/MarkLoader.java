@@ -38,6 +38,7 @@ final class MarkLoader {
                                   AudioFingerprinter fingerprinter, WindowEmbedder embedder) {
         String key = plan.cacheKey(fingerprinter.modelManifest().id(), embedder.sampleRate());
         List<MarkWindows> out = new ArrayList<>();
+        float[][] calibration = null; // embedded once, when a mark needs preparing
         for (int i = 0; i < sources.size(); i++) {
             IndexedSource source = sources.get(i);
             Optional<MarkWindows> stored = MarkWindowStore.read(marks, source.id(), key);
@@ -45,7 +46,10 @@ final class MarkLoader {
                 out.add(stored.get());
                 continue;
             }
-            MarkWindows cut = cut(marks, source, lengths.get(i), plan, fingerprinter, embedder);
+            if (calibration == null) {
+                calibration = calibrationWindows(plan, embedder);
+            }
+            MarkWindows cut = cut(marks, source, lengths.get(i), plan, fingerprinter, embedder, calibration);
             if (marks.writable()) {
                 MarkWindowStore.write(marks, cut, key);
             }
@@ -54,8 +58,19 @@ final class MarkLoader {
         return out;
     }
 
-    private static MarkWindows cut(SegmentIndex marks, IndexedSource source, double lengthSec, WindowPlan plan, AudioFingerprinter fingerprinter,
-                                   WindowEmbedder embedder) {
+    /** The scan windows of {@link CalibrationAudio}, as the scan would cut them. */
+    private static float[][] calibrationWindows(WindowPlan plan, WindowEmbedder embedder) {
+        float[] audio = CalibrationAudio.samples(embedder.sampleRate());
+        int window = embedder.samples(plan.windowSec());
+        List<float[]> out = new ArrayList<>();
+        for (long k = 0, from; (from = Math.round(k * plan.hopSec() * embedder.sampleRate())) + window <= audio.length; k++) {
+            out.add(embedder.embed(Arrays.copyOfRange(audio, (int) from, (int) from + window)));
+        }
+        return out.toArray(new float[0][]);
+    }
+
+    private static MarkWindows cut(SegmentIndex marks, IndexedSource source, double lengthSec, WindowPlan plan,
+                                   AudioFingerprinter fingerprinter, WindowEmbedder embedder, float[][] calibration) {
         if (source.location() == null) {
             throw new IndexException(marks.directory(), "mark " + source.id() + " was added from a stream, so its audio "
                     + "cannot be read again to prepare it for detection; add it from a file or URL");
@@ -70,7 +85,9 @@ final class MarkLoader {
         }
         double verifySec = Math.min(lengthSec, plan.verifySec());
         float[] verify = embedder.embed(Arrays.copyOf(audio, Math.min(audio.length, embedder.samples(verifySec))));
-        return new MarkWindows(source.id(), lengthSec, probes, verify, verifySec);
+        MarkWindows mark = new MarkWindows(source.id(), lengthSec, probes, verify, verifySec, new double[0]);
+        return new MarkWindows(source.id(), lengthSec, probes, verify, verifySec,
+                CandidateFinder.evidence(mark, plan, calibration));
     }
 
     private static float[] decode(IndexedSource source, AudioFingerprinter fingerprinter) {

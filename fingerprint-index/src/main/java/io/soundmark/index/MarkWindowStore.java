@@ -49,18 +49,25 @@ final class MarkWindowStore {
         }
         float[] verify = new float[dimension];
         b.asFloatBuffer().get(verify);
-        return Optional.of(new MarkWindows(markId, length, probes, verify, verifySec));
+        b.position(b.position() + 4 * dimension);
+        double[] prior = new double[b.getInt()];
+        b.asDoubleBuffer().get(prior);
+        return Optional.of(new MarkWindows(markId, length, probes, verify, verifySec, prior));
     }
 
     static void write(SegmentIndex index, MarkWindows mark, String key) {
         int dimension = mark.verify().length;
-        ByteBuffer b = ByteBuffer.allocate(24 + 4 * dimension * (mark.probes().length + 1)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(28 + 4 * dimension * (mark.probes().length + 1) + 8 * mark.prior().length)
+                .order(ByteOrder.LITTLE_ENDIAN);
         b.putDouble(mark.lengthSec()).putDouble(mark.verifySec()).putInt(mark.probes().length).putInt(dimension);
         for (float[] p : mark.probes()) {
             b.asFloatBuffer().put(p);
             b.position(b.position() + 4 * dimension);
         }
         b.asFloatBuffer().put(mark.verify());
+        b.position(b.position() + 4 * dimension);
+        b.putInt(mark.prior().length);
+        b.asDoubleBuffer().put(mark.prior());
         Document d = new Document();
         d.add(new StringField(IndexDocuments.KIND, KIND, Field.Store.NO));
         IndexDocuments.addSourceId(d, mark.markId());

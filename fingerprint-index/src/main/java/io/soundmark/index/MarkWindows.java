@@ -10,8 +10,9 @@ package io.soundmark.index;
  * @param probes     probe {@code i} starts {@code i × probeHopSec} into the mark
  * @param verify     the window {@code [0, verifySec]} of the mark
  * @param verifySec  its length: the mark's, at most the plan's verify length
+ * @param prior      the mark's coarse evidence against {@link CalibrationAudio}: its first background
  */
-record MarkWindows(String markId, double lengthSec, float[][] probes, float[] verify, double verifySec) {
+record MarkWindows(String markId, double lengthSec, float[][] probes, float[] verify, double verifySec, double[] prior) {
 
     /** How many probes a mark of {@code lengthSec} has under {@code plan}. */
     static int probeCount(double lengthSec, WindowPlan plan) {

@@ -67,6 +67,7 @@ public final class SegmentIndex implements AutoCloseable {
     private final ExecutorService mergeWorkers;
     private final Object writes = new Object();
     private volatile IndexMetadata metadata;
+    private IndexMetadata staged; // metadata including sources staged but not yet committed
 
     private SegmentIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
                          ExecutorService mergeWorkers, IndexMetadata metadata) {
@@ -76,6 +77,7 @@ public final class SegmentIndex implements AutoCloseable {
         this.searchers = searchers;
         this.mergeWorkers = mergeWorkers;
         this.metadata = metadata;
+        this.staged = metadata;
     }
 
     /**
@@ -103,7 +105,7 @@ public final class SegmentIndex implements AutoCloseable {
         IndexMetadata m = metadata;
         return read(searcher -> new IndexInfo(path, m.modelId(), m.dimension(), m.parameters(), m.quantization(),
                 searcher.count(IndexDocuments.kind(IndexDocuments.KIND_SOURCE)),
-                searcher.count(IndexDocuments.kind(IndexDocuments.KIND_SEGMENT))));
+                searcher.count(IndexDocuments.kind(IndexDocuments.KIND_SEGMENT)), m.modelLocation()));
     }
 
     /**
@@ -130,19 +132,45 @@ public final class SegmentIndex implements AutoCloseable {
      */
     public void addAll(List<SourceSegments> sources) {
         synchronized (writes) {
-            checkWritable();
-            IndexMetadata next = metadata;
+            stage(sources);
+            commit();
+        }
+    }
+
+    /**
+     * Adds sources without committing, for bulk loads: they become visible to searches and durable
+     * at the next {@link #commit()} (a crash before loses them, and only them). May be called from
+     * several threads at once; each thread builds its own graph segment, so loading is faster.
+     *
+     * @throws IndexException as {@link #addAll}
+     */
+    public void stage(List<SourceSegments> sources) {
+        checkWritable();
+        synchronized (writes) {
+            IndexMetadata next = staged;
             for (SourceSegments s : sources) {
                 next = RecordCheck.accept(path, next, s);
             }
+            staged = next;
+        }
+        try {
+            for (SourceSegments s : sources) {
+                writer.updateDocuments(IndexDocuments.sourceTerm(s.sourceId()),
+                        IndexDocuments.block(s.sourceId(), s.location(), s.segments()));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw failure("cannot add " + sources.size() + " source(s)", e);
+        }
+    }
+
+    /** Makes everything staged durable and visible to searches. */
+    public void commit() {
+        synchronized (writes) {
+            checkWritable();
             try {
-                for (SourceSegments s : sources) {
-                    writer.updateDocuments(IndexDocuments.sourceTerm(s.sourceId()),
-                            IndexDocuments.block(s.sourceId(), s.location(), s.segments()));
-                }
-                commit(next);
+                commit(staged);
             } catch (IOException | RuntimeException e) {
-                throw failure("cannot add " + sources.size() + " source(s)", e);
+                throw failure("cannot commit", e);
             }
         }
     }
@@ -158,7 +186,7 @@ public final class SegmentIndex implements AutoCloseable {
             boolean held = source(sourceId).isPresent();
             try {
                 writer.deleteDocuments(IndexDocuments.sourceTerm(sourceId));
-                commit(metadata);
+                commit(staged);
             } catch (IOException | RuntimeException e) {
                 throw failure("cannot delete source " + sourceId, e);
             }
@@ -269,7 +297,7 @@ public final class SegmentIndex implements AutoCloseable {
             checkWritable();
             try {
                 writer.addDocument(document);
-                commit(metadata);
+                commit(staged);
             } catch (IOException | RuntimeException e) {
                 throw failure("cannot store data for a source", e);
             }
@@ -296,6 +324,7 @@ public final class SegmentIndex implements AutoCloseable {
         writer.setLiveCommitData(next.toUserData().entrySet());
         writer.commit();
         metadata = next;
+        staged = next;
         searchers.maybeRefreshBlocking();
     }
 
@@ -358,6 +387,7 @@ public final class SegmentIndex implements AutoCloseable {
         private double ramBufferMb = 64;
         private int mergeThreads = Runtime.getRuntime().availableProcessors();
         private boolean readOnly;
+        private String modelLocation;
 
         private Builder(Path path) {
             this.path = Objects.requireNonNull(path, "directory");
@@ -412,6 +442,15 @@ public final class SegmentIndex implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Records where the index's model can be loaded from (a path, URL or preset name), so that
+         * tools reading the index can load it without being told; kept until recorded otherwise.
+         */
+        public Builder modelLocation(String location) {
+            this.modelLocation = Objects.requireNonNull(location, "location");
+            return this;
+        }
+
         /** Open an existing index for searching only, even while another process writes it. */
         public Builder readOnly() {
             this.readOnly = true;
@@ -455,6 +494,10 @@ public final class SegmentIndex implements AutoCloseable {
                     });
                 }
                 IndexWriter writer = new IndexWriter(directory, config(metadata, workers));
+                if (modelLocation != null && !modelLocation.equals(metadata.modelLocation())) {
+                    metadata = metadata.withModelLocation(modelLocation);
+                    exists = false; // commit it now
+                }
                 if (!exists) {
                     writer.setLiveCommitData(metadata.toUserData().entrySet());
                     writer.commit();

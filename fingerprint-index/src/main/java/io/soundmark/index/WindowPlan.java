@@ -60,6 +60,6 @@ public record WindowPlan(double windowSec, double hopSec, double probeHopSec, do
 
     /** A stable name for probes cut with this plan by {@code modelId}, to cache them under. */
     String cacheKey(String modelId, int sampleRate) {
-        return modelId + "|" + sampleRate + "|" + windowSec + "|" + probeHopSec + "|" + verifySec;
+        return "v1|" + modelId + "|" + sampleRate + "|" + windowSec + "|" + hopSec + "|" + probeHopSec + "|" + verifySec;
     }
 }

@@ -163,11 +163,11 @@ class SegmentIndexTest {
     void theModelAndLayoutOutliveTheProcessThatWroteThem() {
         float[][] v = clustered(10, 512, 2, 6);
         Path dir = tmp.resolve("idx");
-        try (SegmentIndex index = SegmentIndex.builder(dir).quantization(Quantization.INT8).build()) {
+        try (SegmentIndex index = SegmentIndex.builder(dir).quantization(Quantization.INT8).modelLocation("/models/m.pt").build()) {
             index.add("a", "a.wav", LAYOUT, records(v, 0, 10, MODEL));
         }
         try (SegmentIndex index = SegmentIndex.open(dir)) {
-            assertEquals(new IndexInfo(dir, MODEL, 512, LAYOUT, Quantization.INT8, 1, 10), index.info());
+            assertEquals(new IndexInfo(dir, MODEL, 512, LAYOUT, Quantization.INT8, 1, 10, "/models/m.pt"), index.info());
             assertThrows(IndexException.class, () -> index.add("b", "b.wav", LAYOUT, records(v, 0, 10, "other/model")));
         }
         IndexException changed = assertThrows(IndexException.class,
