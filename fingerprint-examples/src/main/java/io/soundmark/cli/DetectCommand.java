@@ -49,6 +49,9 @@ final class DetectCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     double minMargin;
 
+    @Option(names = "--with-margin", description = "Add each occurrence's margin to its line (\"margin\"), to calibrate --min-margin.")
+    boolean withMargin;
+
     @Option(names = "--reconnect", paramLabel = "N", defaultValue = "0",
             description = "For an http(s) live stream: open it again up to N times after it breaks off (default ${DEFAULT-VALUE}).")
     int reconnect;
@@ -76,7 +79,8 @@ final class DetectCommand implements Callable<Integer> {
                 DetectionSummary summary = detector.detect(input, new DetectionListener() {
                     @Override
                     public void onDetection(Detection d) {
-                        out.println(d.toJson());
+                        out.println(withMargin ? d.toJson().replaceFirst("}$", String.format(Locale.ROOT, ",\"margin\":%.3f}",
+                                d.margin())) : d.toJson());
                         out.flush();
                     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.soundmark.TestFiles;
+import io.soundmark.examples.GeneratedMarks;
 import io.soundmark.index.IndexedSource;
 import io.soundmark.index.SegmentIndex;
 import java.io.BufferedReader;
@@ -81,25 +82,10 @@ class IndexCliTest {
         assertEquals(2.0, first.get("end_time_sec").getAsDouble());
     }
 
-    /** A 2 s mark of rising tones with clicks, in 20 s of noise from 6.37 s on (48 kHz). */
-    static double markedProgram(long frame, boolean withMark) {
-        double t = frame / 48000.0 - 6.37;
-        if (withMark && t >= 0 && t < 2.0) {
-            return mark(frame - Math.round(6.37 * 48000));
-        }
-        return TestFiles.noise(0.05, 99).at(frame, 0) + 0.02 * Math.sin(frame * 0.031);
-    }
-
-    static double mark(long frame) {
-        double t = frame / 48000.0;
-        double f = 300 * Math.pow(2, Math.floor(t * 6) / 4);
-        return 0.3 * Math.sin(2 * Math.PI * f * t) * Math.exp(-4 * (t % (1 / 6.0))) + (frame % 4000 < 40 ? 0.4 : 0);
-    }
-
     @Test
     void detectFindsTheMarkInTheProgramFromAFileAndFromStandardInput() throws Exception {
-        Path markWav = TestFiles.writeWav16(tmp.resolve("mark.wav"), 48000, 1, 2 * 48000, (f, c) -> mark(f));
-        Path program = TestFiles.writeWav16(tmp.resolve("program.wav"), 48000, 1, 20 * 48000, (f, c) -> markedProgram(f, true));
+        Path markWav = GeneratedMarks.markWav(tmp.resolve("mark.wav"), 0);
+        Path program = GeneratedMarks.programWav(tmp.resolve("program.wav"), false);
         Path marks = tmp.resolve("marks");
         assertEquals(0, CliTest.run("index", "add", "--index", marks.toString(), "--audio", markWav.toString(), "--id", "logo",
                 "--model", "demo").status());
@@ -110,7 +96,7 @@ class IndexCliTest {
         JsonObject d = found.get(0);
         assertEquals(Set.of("mark_id", "start_time_sec", "end_time_sec", "score"), d.keySet());
         assertEquals("logo", d.get("mark_id").getAsString());
-        assertEquals(6.37, d.get("start_time_sec").getAsDouble(), 0.25);
+        assertEquals(GeneratedMarks.A_AT, d.get("start_time_sec").getAsDouble(), 0.25);
         assertEquals(d.get("start_time_sec").getAsDouble() + 2.0, d.get("end_time_sec").getAsDouble(), 0.01);
 
         ProcessBuilder piped = command("detect", "--marks", marks.toString(), "--audio", "-");

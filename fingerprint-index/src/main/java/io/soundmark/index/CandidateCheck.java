@@ -6,7 +6,9 @@ import java.util.List;
  * The fine pass of detection: windows cut exactly where a candidate says its mark starts. First
  * the start: the mark's opening window (its first probe) is compared with the program a little
  * before, at and after the candidate's start, and a parabola through the three scores puts the
- * start between them. Then the verdict: the mark's opening, up to {@link WindowPlan#verifySec()},
+ * start between them. A candidate whose opening, aligned at its best, does not stand out from the
+ * mark's coarse background by the minimum margin is not the mark, and costs no more. Then the
+ * verdict: the mark's opening, up to {@link WindowPlan#verifySec()},
  * is compared whole with the program from that start (the candidate's score), and with the
  * program just before and just after the occurrence (its local background). The occurrence is
  * confirmed when the score reaches the absolute minimum and is at least {@code minMargin} times
@@ -74,13 +76,18 @@ final class CandidateCheck {
             after = score(ring, center + step, plan.windowSec(), opening, endSec);
         }
         double start = center + step * parabolaPeak(before, at, after);
+        if ((1 - coarseBackground) / Math.max(1e-9, 1 - at) < minMargin) {
+            // aligned at its best, the opening stands out no more than the coarse evidence did: not the mark
+            if (CandidateFinder.DEBUG) System.err.printf("DBG early-reject %s r=%.2f s0=%.3f heads %.5f %.5f %.5f bg=%.5f%n", mark.markId(), c.ratio(), c.startSec(), before, at, after, coarseBackground);
+            return null;
+        }
         double score = score(ring, start, mark.verifySec(), mark.verify(), endSec);
         double left = score(ring, start - DECOY_GAP_SEC - mark.verifySec(), mark.verifySec(), mark.verify(), endSec);
         double right = score(ring, start + mark.lengthSec() + DECOY_GAP_SEC, mark.verifySec(), mark.verify(), endSec);
         // the program around the occurrence; at the very edges of a program, the coarse background
         double background = left > -1 || right > -1 ? Math.max(left, right) : coarseBackground;
         double margin = (1 - background) / Math.max(1e-9, 1 - score);
-        if (CandidateFinder.DEBUG) System.err.printf("DBG check %s s0=%.3f start=%.3f heads %.5f %.5f %.5f score=%.5f left=%.5f right=%.5f margin=%.2f%n", mark.markId(), c.startSec(), start, before, at, after, score, left, right, margin);
+        if (CandidateFinder.DEBUG) System.err.printf("DBG check %s r=%.2f E=%.5f s0=%.3f start=%.3f heads %.5f %.5f %.5f score=%.5f left=%.5f right=%.5f margin=%.2f%n", mark.markId(), c.ratio(), c.evidence(), c.startSec(), start, before, at, after, score, left, right, margin);
         if (score < minScore || margin < minMargin) {
             return null;
         }
