@@ -64,7 +64,7 @@ final class DetectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try (SegmentIndex marks = openMarks()) {
-            AudioFingerprinter.Builder builder = options.builder().segmentDurationSec(10);
+            AudioFingerprinter.Builder builder = options.builder();
             if (!spec.commandLine().getParseResult().hasMatchedOption("--max-download-bytes")) {
                 // a live stream has no end: no size limit unless asked for
                 builder.sourceOptions(SourceOptions.defaults().withMaxBytes(Long.MAX_VALUE)
@@ -72,7 +72,7 @@ final class DetectCommand implements Callable<Integer> {
                         .withReadTimeout(Duration.ofMillis(Math.round(options.readTimeout * 1000))));
             }
             model.applyTo(builder, marks.info().modelLocation());
-            try (AudioFingerprinter fingerprinter = builder.build()) {
+            try (AudioFingerprinter fingerprinter = fingerprinter(builder)) {
                 SoundmarkDetector detector = SoundmarkDetector.builder().marks(marks).fingerprinter(fingerprinter)
                         .minScore(minScore).minMargin(minMargin).reconnect(reconnect, 2000).build();
                 FingerprintInput input = input();
@@ -86,9 +86,11 @@ final class DetectCommand implements Callable<Integer> {
 
                     @Override
                     public void onInterruption(SoundmarkException cause, double atSec, boolean reconnecting) {
-                        err.printf(Locale.ROOT, "warning: %s (after %.1f s)%s%n", Failures.oneLine(cause.getMessage()), atSec,
-                                reconnecting ? "; reconnecting" : "");
-                        err.flush();
+                        if (reconnecting) { // otherwise the failure itself ends the command, as an error
+                            err.printf(Locale.ROOT, "warning: %s (after %.1f s); reconnecting%n",
+                                    Failures.oneLine(cause.getMessage()), atSec);
+                            err.flush();
+                        }
                     }
                 });
                 if (options.verbose) {
@@ -101,6 +103,11 @@ final class DetectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | SoundmarkException e) {
             return Failures.report(err, e, options.verbose);
         }
+    }
+
+    /** The fingerprinter detection runs with (here and when 'index add' prepares marks): windows up to 10 s. */
+    static AudioFingerprinter fingerprinter(AudioFingerprinter.Builder builder) {
+        return builder.segmentDurationSec(10).segmentHopSec(10).build();
     }
 
     /** Writable when possible, so that prepared marks are kept; read-only while another process writes it. */

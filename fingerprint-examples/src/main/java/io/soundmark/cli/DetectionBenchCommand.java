@@ -85,6 +85,7 @@ final class DetectionBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "marks: %d; plan: %s; prepared with %d model calls in %.1f s%n", detector.markIds().size(),
                     detector.plan(), detector.preparationCalls(), (System.nanoTime() - prepStart) / 1e9);
             Score score = new Score();
+            long cpuStart = processCpuNanos();
             for (JsonElement e : truth.getAsJsonArray("programs")) {
                 JsonObject p = e.getAsJsonObject();
                 String file = p.get("file").getAsString();
@@ -101,9 +102,15 @@ final class DetectionBenchCommand implements Callable<Integer> {
                 DetectionSummary summary = detector.detect(FingerprintInput.audio(bench.resolve("programs").resolve(file)), found::add);
                 score.add(file, inserted, found, summary, list ? out : null);
             }
+            score.cpuSec = (processCpuNanos() - cpuStart) / 1e9;
             score.print(out);
         }
         return 0;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private String markId(String file) {
@@ -136,6 +143,7 @@ final class DetectionBenchCommand implements Callable<Integer> {
         long calls;
         long candidates;
         final List<Double> errors = new ArrayList<>();
+        double cpuSec;
 
         void add(String file, List<Truth> inserted, List<Detection> found, DetectionSummary s, PrintWriter list) {
             truths += inserted.size();
@@ -190,6 +198,8 @@ final class DetectionBenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "speed: %.2f x real time (%.0f s of programs in %.0f s); model calls: %.3f per second of program "
                     + "(%d calls, %d candidates checked); peak RSS %d MiB%n", programSec / elapsedSec, programSec, elapsedSec,
                     calls / programSec, calls, candidates, ProcessStats.peakRssKb() / 1024);
+            out.printf(Locale.ROOT, "process CPU time: %.3f s per second of program (%.1f x real time per core it keeps busy; "
+                    + "on a shared machine this is steadier than the wall clock)%n", cpuSec / programSec, programSec / cpuSec);
             out.flush();
         }
     }

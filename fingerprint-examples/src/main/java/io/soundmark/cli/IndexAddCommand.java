@@ -5,9 +5,12 @@ import io.soundmark.FingerprintInput;
 import io.soundmark.SegmentEmbedding;
 import io.soundmark.SoundmarkException;
 import io.soundmark.index.IndexInfo;
+import io.soundmark.index.IndexedSource;
 import io.soundmark.index.Quantization;
 import io.soundmark.index.SegmentIndex;
 import io.soundmark.index.SegmentParameters;
+import io.soundmark.index.SoundmarkDetector;
+import io.soundmark.index.WindowPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +26,12 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         description = {"Fingerprint inputs and add each to the index under its id (the input as given, or --id);",
                 "adding an id again replaces it. Each input is committed before the next one starts, with a",
-                "summary line on stderr. For sound marks, add one clip per mark: 'detect' reads them back."})
+                "summary line on stderr. For sound marks, add one clip (1 to 30 s) per mark: an index of such",
+                "clips only is prepared for 'detect' right away."})
 final class IndexAddCommand implements Callable<Integer> {
+
+    /** Sources up to this long make a marks index (see {@link #prepareMarks}). */
+    static final double MAX_MARK_SEC = 30.0;
 
     @Option(names = "--index", paramLabel = "DIR", required = true, description = "The index directory (created if absent).")
     Path index;
@@ -87,9 +94,12 @@ final class IndexAddCommand implements Callable<Integer> {
                                 : info.parameters() != null ? info.parameters().segmentHopSec() : 2.5)
                         .batchSize(batchSize)
                         .device(device);
+                int status;
                 try (AudioFingerprinter fingerprinter = builder.build()) {
-                    return addAll(target, fingerprinter, inputs, err);
+                    status = addAll(target, fingerprinter, inputs, err);
                 }
+                prepareMarks(target, err);
+                return status;
             }
         } catch (IllegalArgumentException | SoundmarkException e) {
             return Failures.report(err, e, options.verbose);
@@ -119,6 +129,27 @@ final class IndexAddCommand implements Callable<Integer> {
             err.flush();
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * An index of short sources only (1 to 30 s each) is a marks index: its marks are prepared for
+     * {@code detect} now (their probes are stored in it), so that detection starts at once.
+     */
+    private void prepareMarks(SegmentIndex target, PrintWriter err) {
+        List<IndexedSource> sources = target.sources();
+        boolean marks = !sources.isEmpty() && sources.stream().allMatch(s -> s.totalDurationSec() != null
+                && s.totalDurationSec() >= WindowPlan.MIN_MARK_SEC && s.totalDurationSec() <= MAX_MARK_SEC);
+        if (!marks) {
+            return;
+        }
+        long start = System.nanoTime();
+        try (AudioFingerprinter fingerprinter = DetectCommand.fingerprinter(model.applyTo(options.builder()))) {
+            SoundmarkDetector detector = SoundmarkDetector.builder().marks(target).fingerprinter(fingerprinter).build();
+            if (detector.preparationCalls() > 0) {
+                err.printf(Locale.ROOT, "prepared %d mark(s) for detection (%d model calls, %.1f s)%n", sources.size(),
+                        detector.preparationCalls(), (System.nanoTime() - start) / 1e9);
+            }
+        }
     }
 
     /** Where to read the input again: URLs as given, local files by their absolute path. */

@@ -87,8 +87,10 @@ class IndexCliTest {
         Path markWav = GeneratedMarks.markWav(tmp.resolve("mark.wav"), 0);
         Path program = GeneratedMarks.programWav(tmp.resolve("program.wav"), false);
         Path marks = tmp.resolve("marks");
-        assertEquals(0, CliTest.run("index", "add", "--index", marks.toString(), "--audio", markWav.toString(), "--id", "logo",
-                "--model", "demo").status());
+        CliTest.Result add = CliTest.run("index", "add", "--index", marks.toString(), "--audio", markWav.toString(), "--id", "logo",
+                "--model", "demo");
+        assertEquals(0, add.status(), add.errLines().toString());
+        assertTrue(add.errLines().stream().anyMatch(l -> l.startsWith("prepared 1 mark(s) for detection")), add.errLines().toString());
         CliTest.Result r = CliTest.run("detect", "--marks", marks.toString(), "--audio", program.toString());
         assertEquals(0, r.status(), r.errLines().toString());
         List<JsonObject> found = r.out().lines().map(IndexCliTest::json).toList();
@@ -174,6 +176,20 @@ class IndexCliTest {
             assertTrue(sources.size() < 40, "the kill came before the end");
             long segments = sources.stream().mapToLong(IndexedSource::segments).sum();
             assertEquals(segments, opened.info().segments(), "no window of a lost source is left behind");
+        }
+    }
+
+    @Test
+    void benchSearchPrintsRecallLatencyBuildRateAndBytesForFloatAndInt8() throws Exception {
+        CliTest.Result r = CliTest.run("bench-search", "--vectors", "3000", "--queries", "20", "--candidates", "10,100",
+                "--dir", tmp.toString());
+        assertEquals(0, r.status(), r.errLines().toString());
+        for (String kind : new String[] {"none", "int8"}) {
+            assertTrue(r.out().contains(kind + ": built 3000 vectors in "), r.out());
+            assertTrue(r.out().matches("(?s).*" + kind + ": on disk [0-9.]+ MiB \\(graph [0-9.]+ MiB, float vectors [0-9.]+ MiB.*"), r.out());
+            Matcher m = Pattern.compile(kind + ": candidates 100: recall@10 ([0-9.]+), latency p50 [0-9.]+ ms, p99 [0-9.]+ ms").matcher(r.out());
+            assertTrue(m.find(), r.out());
+            assertTrue(Double.parseDouble(m.group(1)) >= 0.95, m.group());
         }
     }
 

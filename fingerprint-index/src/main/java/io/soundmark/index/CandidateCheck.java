@@ -4,18 +4,25 @@ import java.util.List;
 
 /**
  * The fine pass of detection: windows cut exactly where a candidate says its mark starts. First
- * the start: the mark's opening window (its first probe) is compared with the program a little
- * before, at and after the candidate's start, and a parabola through the three scores puts the
- * start between them. A candidate whose opening, aligned at its best, does not stand out from the
- * mark's coarse background by the minimum margin is not the mark, and costs no more. Then the
- * verdict: the mark's opening, up to {@link WindowPlan#verifySec()},
- * is compared whole with the program from that start (the candidate's score), and with the
- * program just before and just after the occurrence (its local background). The occurrence is
- * confirmed when the score reaches the absolute minimum and is at least {@code minMargin} times
- * closer to the mark than the closer of those two windows. Of two marks confirmed on the same
- * stretch (marks that sound alike), the one with the larger margin is reported.
+ * the start: the mark's sharpest probe (see {@link MarkWindows#sharpestProbe()}) is compared with
+ * the program a little before, at and after where the candidate puts it, and a parabola through
+ * the three scores places it, and with it the start. A candidate whose probe, aligned at its best,
+ * does not stand out from the mark's coarse background by the minimum margin is not the mark, and
+ * costs no more. Then the verdict: the mark's opening, up to {@link WindowPlan#verifySec()}, is
+ * compared whole with the program from that start (the candidate's score), and with the program
+ * just before and just after the occurrence (its local background; skipped when the coarse
+ * evidence was decisive, {@link #DECISIVE_RATIO} times closer than the mark's background, which
+ * then stands in for it). The occurrence is confirmed when the score reaches the absolute minimum
+ * and is at least {@code minMargin} times closer to the mark than its background. Of two marks confirmed on the same stretch (marks
+ * that sound alike), the one with the larger margin is reported.
  */
 final class CandidateCheck {
+
+    /**
+     * Coarse evidence this many times closer to the mark than its background needs no local
+     * background to be believed: its check then costs two windows less.
+     */
+    static final double DECISIVE_RATIO = 15;
 
     /** Seconds between the occurrence and each background window. */
     static final double DECOY_GAP_SEC = 0.5;
@@ -25,6 +32,7 @@ final class CandidateCheck {
     private final WindowEmbedder embedder;
     private final double minScore;
     private final double minMargin;
+    private final int[] sharpest;
 
     CandidateCheck(WindowPlan plan, List<MarkWindows> marks, WindowEmbedder embedder, double minScore, double minMargin) {
         this.plan = plan;
@@ -32,6 +40,7 @@ final class CandidateCheck {
         this.embedder = embedder;
         this.minScore = minScore;
         this.minMargin = minMargin;
+        this.sharpest = marks.stream().mapToInt(MarkWindows::sharpestProbe).toArray();
     }
 
     /** How far either way of a candidate's start the start is searched. */
@@ -58,33 +67,40 @@ final class CandidateCheck {
     /** The occurrence, or {@code null} when the candidate is not one. {@code endSec}: where the program ends, if known. */
     Detection check(CandidateFinder.Candidate c, AudioRing ring, double endSec, double coarseBackground) {
         MarkWindows mark = marks.get(c.mark());
-        float[] opening = mark.probes()[0];
+        int pin = sharpest[c.mark()];
+        float[] probe = mark.probes()[pin];
+        double offset = pin * plan.probeHopSec();
         double step = step();
-        double before = score(ring, c.startSec() - step, plan.windowSec(), opening, endSec);
-        double at = score(ring, c.startSec(), plan.windowSec(), opening, endSec);
-        double after = score(ring, c.startSec() + step, plan.windowSec(), opening, endSec);
+        double before = score(ring, c.startSec() + offset - step, plan.windowSec(), probe, endSec);
+        double at = score(ring, c.startSec() + offset, plan.windowSec(), probe, endSec);
+        double after = score(ring, c.startSec() + offset + step, plan.windowSec(), probe, endSec);
         double center = c.startSec();
         if (before > at && before >= after) { // the peak lies further back: look one step more
             after = at;
             at = before;
             center -= step;
-            before = score(ring, center - step, plan.windowSec(), opening, endSec);
+            before = score(ring, center + offset - step, plan.windowSec(), probe, endSec);
         } else if (after > at && after > before) {
             before = at;
             at = after;
             center += step;
-            after = score(ring, center + step, plan.windowSec(), opening, endSec);
+            after = score(ring, center + offset + step, plan.windowSec(), probe, endSec);
         }
         double start = center + step * parabolaPeak(before, at, after);
         if ((1 - coarseBackground) / Math.max(1e-9, 1 - at) < minMargin) {
-            // aligned at its best, the opening stands out no more than the coarse evidence did: not the mark
+            // aligned at its best, the probe stands out no more than the coarse evidence did: not the mark
             if (CandidateFinder.DEBUG) System.err.printf("DBG early-reject %s r=%.2f s0=%.3f heads %.5f %.5f %.5f bg=%.5f%n", mark.markId(), c.ratio(), c.startSec(), before, at, after, coarseBackground);
             return null;
         }
         double score = score(ring, start, mark.verifySec(), mark.verify(), endSec);
-        double left = score(ring, start - DECOY_GAP_SEC - mark.verifySec(), mark.verifySec(), mark.verify(), endSec);
-        double right = score(ring, start + mark.lengthSec() + DECOY_GAP_SEC, mark.verifySec(), mark.verify(), endSec);
-        // the program around the occurrence; at the very edges of a program, the coarse background
+        double left = -1;
+        double right = -1;
+        if (c.ratio() < DECISIVE_RATIO) { // else the coarse evidence alone stands far enough out
+            left = score(ring, start - DECOY_GAP_SEC - mark.verifySec(), mark.verifySec(), mark.verify(), endSec);
+            right = score(ring, start + mark.lengthSec() + DECOY_GAP_SEC, mark.verifySec(), mark.verify(), endSec);
+        }
+        // the program around the occurrence; without it (decisive evidence, or the very edges of a
+        // program), the coarse background
         double background = left > -1 || right > -1 ? Math.max(left, right) : coarseBackground;
         double margin = (1 - background) / Math.max(1e-9, 1 - score);
         if (CandidateFinder.DEBUG) System.err.printf("DBG check %s r=%.2f E=%.5f s0=%.3f start=%.3f heads %.5f %.5f %.5f score=%.5f left=%.5f right=%.5f margin=%.2f%n", mark.markId(), c.ratio(), c.evidence(), c.startSec(), start, before, at, after, score, left, right, margin);

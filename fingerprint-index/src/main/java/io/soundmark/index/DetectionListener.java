@@ -14,7 +14,8 @@ public interface DetectionListener {
     /**
      * The input stopped early (a dropped connection, a broken stream) after {@code atSec} seconds
      * of it. When {@code reconnecting}, the detector opens it again and goes on (times continue
-     * from {@code atSec}); otherwise {@link SoundmarkDetector#detect} ends normally after this.
+     * from {@code atSec}); otherwise {@link SoundmarkDetector#detect} reports what it found before
+     * the break and then throws the cause.
      */
     default void onInterruption(SoundmarkException cause, double atSec, boolean reconnecting) {
     }

@@ -52,27 +52,32 @@ final class DetectionRun {
         long started = System.nanoTime();
         int reconnects = 0;
         float[] buffer = new float[READ_SAMPLES];
-        boolean more = true;
-        while (more) {
+        MediaException failure = null;
+        while (true) {
             try (DecodedAudio audio = detector.fingerprinter().openAudioUnbounded(input)) {
                 for (int n; (n = audio.read(buffer, 0, buffer.length)) > 0; ) {
                     ring.append(buffer, 0, n);
                     advance(-1);
                 }
-                more = false;
+                break;
             } catch (MediaException e) {
-                double at = seconds(ring.end());
-                boolean again = reconnects < detector.reconnectAttempts() && SoundmarkDetector.reconnectable(input);
-                listener.onInterruption(e, at, again);
-                if (!again) {
-                    more = false;
-                } else {
-                    reconnects++;
-                    pause(detector.reconnectDelayMillis());
+                if (ring.end() == 0 && reconnects == 0) {
+                    throw e; // it never opened: nothing to report but the failure
                 }
+                boolean again = reconnects < detector.reconnectAttempts() && SoundmarkDetector.reconnectable(input);
+                listener.onInterruption(e, seconds(ring.end()), again);
+                if (!again) {
+                    failure = e;
+                    break;
+                }
+                reconnects++;
+                pause(detector.reconnectDelayMillis());
             }
         }
         finish();
+        if (failure != null) {
+            throw failure; // after every occurrence found before it has been reported
+        }
         return new DetectionSummary(seconds(ring.end()), embedder.calls(), candidates, detections, reconnects,
                 (System.nanoTime() - started) / 1e9);
     }

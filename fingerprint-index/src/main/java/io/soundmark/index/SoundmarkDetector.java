@@ -71,10 +71,11 @@ public final class SoundmarkDetector {
     /**
      * Scans an input to its end (a file of any length, or a live stream for as long as it runs),
      * handing each occurrence to {@code listener} once it is confirmed, in time order. Memory stays
-     * flat. A live stream that breaks off is reported to the listener and, when the builder asked
-     * for reconnects, opened again.
+     * flat. An input that breaks off is reported to the listener and, when it is an http(s) stream
+     * and the builder asked for reconnects, opened again.
      *
-     * @throws io.soundmark.MediaException when the input cannot be opened
+     * @throws io.soundmark.MediaException when the input cannot be opened, or breaks off for good
+     *                                     (after the occurrences found before have been reported)
      * @throws io.soundmark.ModelException when the model fails
      */
     public DetectionSummary detect(FingerprintInput input, DetectionListener listener) {
