@@ -137,6 +137,9 @@ final class CandidateFinder {
         }
 
         private void addHypothesis(double start) {
+            if (start < -plan.probeHopSec() / 2) {
+                return; // a mark cut off by the start of the input: no start to report
+            }
             for (double[] h : hypotheses) {
                 if (Math.abs(h[0] - start) < plan.probeHopSec() / 2) {
                     return;

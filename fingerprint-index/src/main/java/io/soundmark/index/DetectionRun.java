@@ -41,10 +41,11 @@ final class DetectionRun {
         this.check = new CandidateCheck(plan, marks, embedder, detector.minScore(), detector.minMargin());
         this.listener = listener;
         double longest = marks.stream().mapToDouble(MarkWindows::lengthSec).max().orElse(0);
+        double verify = marks.stream().mapToDouble(MarkWindows::verifySec).max().orElse(0);
         double settle = 2 * longest + plan.windowSec() + plan.hopSec();
-        double reads = longest + check.searchSec() + CandidateCheck.DECOY_GAP_SEC + plan.verifySec();
+        double reads = longest + check.searchSec() + CandidateCheck.DECOY_GAP_SEC + verify;
         this.releaseDelaySec = Math.max(settle, reads) + plan.hopSec();
-        double held = releaseDelaySec + check.searchSec() + CandidateCheck.DECOY_GAP_SEC + plan.verifySec() + 2;
+        double held = releaseDelaySec + check.searchSec() + CandidateCheck.DECOY_GAP_SEC + verify + 2;
         this.ring = new AudioRing(embedder.samples(held));
     }
 
