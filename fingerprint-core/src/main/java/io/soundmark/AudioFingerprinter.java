@@ -167,6 +167,18 @@ public final class AudioFingerprinter implements AutoCloseable {
         return openAudio(input, options.maxAudioLengthSec());
     }
 
+    /**
+     * Opens the whole of an input's audio, however long, as the front end sees it (decoded, mono,
+     * at the processing rate): {@code max_audio_length_sec} does not apply. For callers that cut
+     * their own windows from a live stream or a long archive and fingerprint them as
+     * {@link FingerprintInput#pcm PCM}, such as sound-mark detection. Does not load the model.
+     *
+     * @throws MediaException when the input cannot be opened or decoded
+     */
+    public DecodedAudio openAudioUnbounded(FingerprintInput input) {
+        return openAudio(input, Double.POSITIVE_INFINITY);
+    }
+
     private DecodedAudio openAudio(FingerprintInput input, double maxLengthSec) {
         Objects.requireNonNull(input, "input");
         checkOpen();

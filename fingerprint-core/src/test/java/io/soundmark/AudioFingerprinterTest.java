@@ -195,6 +195,19 @@ class AudioFingerprinterTest {
     }
 
     @Test
+    void unboundedAudioReadsPastTheLengthLimit() throws IOException {
+        Path wav = TestFiles.writeWav16(tmp.resolve("long.wav"), 48000, 1, 610L * 48000, (f, c) -> Math.sin(f * 0.01) * 0.2);
+        long samples = 0;
+        float[] buffer = new float[1 << 16];
+        try (DecodedAudio audio = demo.openAudioUnbounded(FingerprintInput.audio(wav))) {
+            for (int n; (n = audio.read(buffer, 0, buffer.length)) > 0; ) {
+                samples += n;
+            }
+        }
+        assertEquals(610L * 48000, samples, "all 610 s, not the 120 s of max_audio_length_sec");
+    }
+
+    @Test
     void emptyAudioGivesNoRecords() throws IOException {
         Path wav = TestFiles.writeWav16(tmp.resolve("empty.wav"), 48000, 1, 0, (f, c) -> 0);
         assertEquals(List.of(), demo.fingerprint(FingerprintInput.audio(wav)));

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "soundmark", mixinStandardHelpOptions = true, usageHelpWidth = 110, versionProvider = SoundmarkCommand.Version.class,
         description = "CLAP audio fingerprints: one embedding per overlapping time window of an audio file or a video's audio track.",
-        subcommands = {EmbedCommand.class, DecodeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EmbedCommand.class, DecodeCommand.class, BenchCommand.class, IndexCommand.class, SearchCommand.class,
+                DetectCommand.class, DetectionBenchCommand.class, SearchBenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SoundmarkCommand implements Callable<Integer> {
 
     @CommandLine.Spec
