@@ -2,7 +2,7 @@
 """Throughput of the Spark job against the plain CLI on the same inputs, measured side by side.
 
     python3 fingerprint-spark/scripts/bench_spark.py --model MODEL.pt --spark-home DIR [--inputs 50]
-        [--seconds 15] [--rounds 2] [--work DIR]
+        [--seconds 15] [--rounds 2] [--work DIR] [--cores 1,2]
 
 Makes --inputs WAV files (44.1 kHz stereo, --seconds long, each different) with sox, then runs in
 interleaved rounds, the order rotated each round so that all variants see the same load:
@@ -71,7 +71,7 @@ def run_cli(model, inputs, out, parallel):
     last = [l for l in p.stderr.splitlines() if l.startswith("progress:")]
     if p.returncode != 0 or not last:
         sys.exit("the CLI failed:\n" + p.stderr[-3000:])
-    m = re.search(r"(\d+)/\d+ inputs \(0 failed\), (\d+) windows, ([\d.]+) windows/s", last[-1])
+    m = re.search(r"^progress: (\d+)/\d+ .*; 0 failed, (\d+) windows, ([\d.]+) windows/s$", last[-1])
     files, windows, rate = int(m.group(1)), int(m.group(2)), float(m.group(3))
     seconds = windows / rate
     return files, windows, seconds, wall, seconds, cpu
@@ -103,6 +103,7 @@ def main():
     ap.add_argument("--seconds", type=float, default=15)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--work", default="/tmp/soundmark-spark-bench")
+    ap.add_argument("--cores", default="1,2", help="core counts to compare, e.g. 2 (default 1,2)")
     args = ap.parse_args()
     inputs = os.path.join(args.work, "inputs")
     make_inputs(inputs, args.inputs, args.seconds)
@@ -112,10 +113,11 @@ def main():
     JOB_JAR = shutil.copy(JOB_JAR, os.path.join(args.work, "jars"))
     print(f"CPU: {cpu_model()}")
     print(f"model: {args.model}; {args.inputs} inputs of {args.seconds} s (44.1 kHz stereo WAV); {THREADS}")
-    variants = [("cli-1", lambda o: run_cli(args.model, inputs, o, 1)),
-                ("spark-1", lambda o: run_job(args.spark_home, args.model, inputs, o, 1)),
-                ("cli-2", lambda o: run_cli(args.model, inputs, o, 2)),
-                ("spark-2", lambda o: run_job(args.spark_home, args.model, inputs, o, 2))]
+    cores_compared = args.cores.split(",")
+    variants = []
+    for c in cores_compared:
+        variants += [(f"cli-{c}", lambda o, c=int(c): run_cli(args.model, inputs, o, c)),
+                     (f"spark-{c}", lambda o, c=int(c): run_job(args.spark_home, args.model, inputs, o, c))]
     results = {name: [] for name, _ in variants}
     print(f"{'round':>5} {'variant':>8} {'files':>5} {'windows':>7} {'seconds':>8} {'files/s':>8} {'windows/s':>9}"
           f" {'fp-only w/s':>11} {'wall s':>7} {'CPU s/win':>9} {'load':>5}")
@@ -134,7 +136,7 @@ def main():
     for name, (fps, wps, wall, fp, cpu) in med.items():
         print(f"  {name:>8}: {fps:.3f} files/s, {wps:.2f} windows/s ({fp:.2f} in the fingerprinting pass), {wall:.1f} s wall,"
               f" {cpu:.3f} CPU s per window")
-    for cores in ("1", "2"):
+    for cores in cores_compared:
         job, lib = med["spark-" + cores], med["cli-" + cores]
         print(f"  local[{cores}] vs CLI --parallel {cores}: whole job {job[1] / lib[1]:.3f} of the CLI's windows/s"
               f" (overhead {100 * (lib[1] / job[1] - 1):.1f}%); fingerprinting pass {job[3] / lib[1]:.3f}"

@@ -9,13 +9,11 @@ import io.soundmark.index.DetectionSummary;
 import io.soundmark.index.IndexException;
 import io.soundmark.index.SegmentIndex;
 import io.soundmark.index.SoundmarkDetector;
-import io.soundmark.io.SourceOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,11 +31,17 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--marks", paramLabel = "DIR", required = true, description = "The marks index: one source per mark.")
     Path marksDir;
 
+    @ArgGroup(multiplicity = "1")
+    InputOptions.OneInput input;
+
     @Mixin
     InputOptions options;
 
     @Mixin
-    ModelChoice model;
+    ModelOption model;
+
+    @Mixin
+    InferenceOptions inference;
 
     @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.5",
             description = "Absolute minimum score (cosine) of an occurrence, -1 to 1 (default ${DEFAULT-VALUE}); see the "
@@ -64,18 +68,16 @@ final class DetectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         try (SegmentIndex marks = openMarks()) {
-            AudioFingerprinter.Builder builder = options.builder();
+            AudioFingerprinter.Builder builder = options.builder(err);
             if (!spec.commandLine().getParseResult().hasMatchedOption("--max-download-bytes")) {
                 // a live stream has no end: no size limit unless asked for
-                builder.sourceOptions(SourceOptions.defaults().withMaxBytes(Long.MAX_VALUE)
-                        .withConnectTimeout(Duration.ofMillis(Math.round(options.connectTimeout * 1000)))
-                        .withReadTimeout(Duration.ofMillis(Math.round(options.readTimeout * 1000))));
+                builder.sourceOptions(options.sourceOptions().withMaxBytes(Long.MAX_VALUE));
             }
-            model.applyTo(builder, marks.info().modelLocation());
+            inference.applyTo(model.applyTo(builder, marks.info().modelLocation()));
             try (AudioFingerprinter fingerprinter = fingerprinter(builder)) {
                 SoundmarkDetector detector = SoundmarkDetector.builder().marks(marks).fingerprinter(fingerprinter)
                         .minScore(minScore).minMargin(minMargin).reconnect(reconnect, 2000).build();
-                FingerprintInput input = input();
+                FingerprintInput input = this.input.toInput();
                 DetectionSummary summary = detector.detect(input, new DetectionListener() {
                     @Override
                     public void onDetection(Detection d) {
@@ -120,11 +122,4 @@ final class DetectCommand implements Callable<Integer> {
         }
     }
 
-    private FingerprintInput input() {
-        List<String> given = options.input.video != null ? options.input.video : options.input.audio;
-        if (given.size() == 1 && given.get(0).equals("-")) {
-            return options.input.video != null ? FingerprintInput.video(System.in, null) : FingerprintInput.audio(System.in, null);
-        }
-        return options.fingerprintInput();
-    }
 }

@@ -12,6 +12,7 @@ import io.soundmark.index.SegmentIndex;
 import io.soundmark.index.SegmentParameters;
 import io.soundmark.index.SoundmarkDetector;
 import io.soundmark.model.ModelSource;
+import io.soundmark.model.Precision;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,6 +43,10 @@ final class DetectionBenchCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE|demo", required = true, description = "The model (benchmarks of record: the full-size stand-in).")
     String model;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "auto",
+            description = "Model variant: auto (default), fp32, bf16 or int8, as for 'embed'.")
+    String precision;
 
     @Option(names = "--index", paramLabel = "DIR",
             description = "The marks index to use or create (default: BENCH/marks-index-MODEL); kept, so that marks are prepared once.")
@@ -75,9 +80,11 @@ final class DetectionBenchCommand implements Callable<Integer> {
         ModelSource source = ModelSource.of(model);
         Path indexDir = index != null ? index : bench.resolve("marks-index-" + source.manifest().id().replaceAll("[^A-Za-z0-9.-]", "_"));
         out.println(MachineDescription.describe());
-        try (AudioFingerprinter fingerprinter = AudioFingerprinter.builder().model(source).segmentDurationSec(10).build();
+        try (AudioFingerprinter fingerprinter = AudioFingerprinter.builder().model(source).precision(Precision.fromName(precision))
+                .segmentDurationSec(10).build();
              SegmentIndex marks = SegmentIndex.open(indexDir)) {
-            out.printf(Locale.ROOT, "model: %s (%s)%n", fingerprinter.modelManifest().id(), model);
+            out.printf(Locale.ROOT, "model: %s (%s), precision %s%n", fingerprinter.modelManifest().id(), model,
+                    fingerprinter.modelManifest().precision().name().toLowerCase(Locale.ROOT));
             register(truth, marks, fingerprinter, out);
             long prepStart = System.nanoTime();
             SoundmarkDetector detector = SoundmarkDetector.builder().marks(marks).fingerprinter(fingerprinter)

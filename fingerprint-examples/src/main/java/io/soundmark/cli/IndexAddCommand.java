@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,11 +37,14 @@ final class IndexAddCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", required = true, description = "The index directory (created if absent).")
     Path index;
 
+    @ArgGroup(multiplicity = "1")
+    InputOptions.ManyInputs inputs;
+
     @Mixin
     InputOptions options;
 
     @Mixin
-    ModelChoice model;
+    ModelOption model;
 
     @Option(names = "--id", paramLabel = "ID", description = "The source id, for a single input (default: the input as given).")
     String id;
@@ -58,13 +62,8 @@ final class IndexAddCommand implements Callable<Integer> {
                     + "searched; scores stay exact). An existing index keeps its own.")
     String quantization;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2",
-            description = "Windows per inference call, 1 to 256 (default ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Inference device: cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    InferenceOptions inference;
 
     @Spec
     CommandSpec spec;
@@ -73,7 +72,7 @@ final class IndexAddCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            List<FingerprintInput> inputs = options.fingerprintInputs();
+            List<FingerprintInput> inputs = this.inputs.toInputs();
             if (id != null && inputs.size() != 1) {
                 throw new IllegalArgumentException("--id names one source, but " + inputs.size() + " inputs were given");
             }
@@ -87,13 +86,11 @@ final class IndexAddCommand implements Callable<Integer> {
             }
             try (SegmentIndex target = opening.build()) {
                 IndexInfo info = target.info();
-                AudioFingerprinter.Builder builder = model.applyTo(options.builder())
+                AudioFingerprinter.Builder builder = inference.applyTo(model.applyTo(options.builder(err))
                         .segmentDurationSec(segmentDuration != null ? segmentDuration
                                 : info.parameters() != null ? info.parameters().segmentDurationSec() : 5.0)
                         .segmentHopSec(segmentHop != null ? segmentHop
-                                : info.parameters() != null ? info.parameters().segmentHopSec() : 2.5)
-                        .batchSize(batchSize)
-                        .device(device);
+                                : info.parameters() != null ? info.parameters().segmentHopSec() : 2.5));
                 int status;
                 try (AudioFingerprinter fingerprinter = builder.build()) {
                     status = addAll(target, fingerprinter, inputs, err);
@@ -143,7 +140,7 @@ final class IndexAddCommand implements Callable<Integer> {
             return;
         }
         long start = System.nanoTime();
-        try (AudioFingerprinter fingerprinter = DetectCommand.fingerprinter(model.applyTo(options.builder()))) {
+        try (AudioFingerprinter fingerprinter = DetectCommand.fingerprinter(inference.applyTo(model.applyTo(options.builder(err))))) {
             SoundmarkDetector detector = SoundmarkDetector.builder().marks(target).fingerprinter(fingerprinter).build();
             if (detector.preparationCalls() > 0) {
                 err.printf(Locale.ROOT, "prepared %d mark(s) for detection (%d model calls, %.1f s)%n", sources.size(),

@@ -127,6 +127,12 @@ final class InputOptions {
      * {@code warning:} lines unless quiet.
      */
     AudioFingerprinter.Builder builder(PrintWriter err) {
+        return AudioFingerprinter.builder().sampleRate(sampleRate).maxAudioLengthSec(maxLength).decoder(decoder)
+                .strict(strict).sourceOptions(sourceOptions()).onWarning(w -> warn(err, w.toString()));
+    }
+
+    /** How inputs are read: size limit, timeouts and the S3 endpoint. */
+    SourceOptions sourceOptions() {
         if (maxDownloadBytes < 1) {
             throw new UsageException("--max-download-bytes " + maxDownloadBytes + " is out of range: allowed 1 or more");
         }
@@ -136,8 +142,7 @@ final class InputOptions {
         if (s3Endpoint != null) {
             sources = sources.withProviderSetting("s3.endpoint", s3Endpoint); // read by the S3 source module
         }
-        return AudioFingerprinter.builder().sampleRate(sampleRate).maxAudioLengthSec(maxLength).decoder(decoder)
-                .strict(strict).sourceOptions(sources).onWarning(w -> warn(err, w.toString()));
+        return sources;
     }
 
     /** A {@code warning:} line, unless quiet. */

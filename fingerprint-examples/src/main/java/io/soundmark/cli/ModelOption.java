@@ -13,7 +13,7 @@ final class ModelOption {
             description = {"The model: a TorchScript (.pt) or ONNX (.onnx) file with its manifest beside it, a directory "
                     + "written by model-export/export.py, an http(s) URL (downloaded once into the cache, verified by "
                     + "SHA-256), the preset laion/clap-htsat-tiny, or 'demo' for the bundled untrained demo model. "
-                    + "Default: $SOUNDMARK_MODEL."})
+                    + "Default: $SOUNDMARK_MODEL, else, for an index, the model it was built with (recorded by 'index add --model')."})
     String model;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "auto",
@@ -23,6 +23,14 @@ final class ModelOption {
 
     /** Sets the model on {@code builder}; the preset's configured location when none is given. */
     AudioFingerprinter.Builder applyTo(AudioFingerprinter.Builder builder) {
+        return applyTo(builder, null);
+    }
+
+    /**
+     * Sets the model on {@code builder}: {@code --model}, else the preset when $SOUNDMARK_MODEL names
+     * one, else {@code recorded} (where an index says its model was loaded from), if not null.
+     */
+    AudioFingerprinter.Builder applyTo(AudioFingerprinter.Builder builder, String recorded) {
         try {
             builder.precision(Precision.fromName(precision));
         } catch (IllegalArgumentException e) {
@@ -30,6 +38,9 @@ final class ModelOption {
         }
         if (model != null) {
             return builder.model(ModelSource.of(model));
+        }
+        if (Settings.read("soundmark.model", "SOUNDMARK_MODEL") == null && recorded != null) {
+            return builder.model(ModelSource.of(recorded));
         }
         if (Settings.read("soundmark.model", "SOUNDMARK_MODEL") == null) {
             throw new UsageException("no model given: pass --model FILE (a TorchScript or ONNX CLAP model, its "

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,11 +29,14 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--index", paramLabel = "DIR", required = true, description = "The index directory.")
     Path index;
 
+    @ArgGroup(multiplicity = "1")
+    InputOptions.OneInput input;
+
     @Mixin
     InputOptions options;
 
     @Mixin
-    ModelChoice model;
+    ModelOption model;
 
     @Option(names = "--k", paramLabel = "N", defaultValue = "10",
             description = "Hits per clip window, 1 to 10000 (default ${DEFAULT-VALUE}).")
@@ -49,13 +53,12 @@ final class SearchCommand implements Callable<Integer> {
     boolean exact;
 
     @Option(names = "--candidates", paramLabel = "N",
-            description = "Candidates the graph search collects, at least --k (default 100, or --k if larger); more "
+            description = "Candidates the graph search collects, at least --k (default 200, or --k if larger); more "
                     + "finds more true neighbours, a little slower.")
     Integer candidates;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2",
-            description = "Windows per inference call, 1 to 256 (default ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Mixin
+    InferenceOptions inference;
 
     @Spec
     CommandSpec spec;
@@ -74,20 +77,20 @@ final class SearchCommand implements Callable<Integer> {
                 search.candidates(candidates);
             }
             SearchOptions searchOptions = search.build();
-            AudioFingerprinter.Builder builder = options.builder();
+            AudioFingerprinter.Builder builder = options.builder(err);
             model.applyTo(builder, info.modelLocation());
             builder
                     .segmentDurationSec(info.parameters().segmentDurationSec())
                     .segmentHopSec(info.parameters().segmentHopSec())
-                    .sampleRate(info.parameters().sampleRate())
-                    .batchSize(batchSize);
+                    .sampleRate(info.parameters().sampleRate());
+            inference.applyTo(builder);
             try (AudioFingerprinter fingerprinter = builder.build()) {
                 String id = fingerprinter.modelManifest().id();
                 if (!id.equals(info.modelId())) {
                     throw new IllegalArgumentException("index " + index + " holds vectors of model " + info.modelId()
                             + "; the model given is " + id + ", whose vectors do not compare");
                 }
-                List<SegmentEmbedding> clip = fingerprinter.fingerprint(options.fingerprintInput());
+                List<SegmentEmbedding> clip = fingerprinter.fingerprint(input.toInput());
                 PrintWriter out = spec.commandLine().getOut();
                 for (SearchHit hit : target.search(clip, searchOptions)) {
                     out.println(hit.toJson());

@@ -1,9 +1,10 @@
 package io.soundmark.cli;
 
 import io.soundmark.AudioFingerprinter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The window options of SPEC, shared by the commands that make segment records. */
+/** The window options of SPEC and the inference options, shared by the commands that make segment records. */
 final class SegmentOptions {
 
     @Option(names = "--segment-duration", paramLabel = "S", defaultValue = "5.0",
@@ -14,15 +15,10 @@ final class SegmentOptions {
             description = "Step between window starts in seconds, 0.5 to 15.0 (default ${DEFAULT-VALUE}).")
     double segmentHop;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2",
-            description = "Windows per inference call, 1 to 256 (default ${DEFAULT-VALUE}); results do not depend on it.")
-    int batchSize;
-
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu",
-            description = "Inference device: cpu, gpu or gpu:N (default ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    InferenceOptions inference;
 
     AudioFingerprinter.Builder applyTo(AudioFingerprinter.Builder builder) {
-        return builder.segmentDurationSec(segmentDuration).segmentHopSec(segmentHop).batchSize(batchSize).device(device);
+        return inference.applyTo(builder.segmentDurationSec(segmentDuration).segmentHopSec(segmentHop));
     }
 }

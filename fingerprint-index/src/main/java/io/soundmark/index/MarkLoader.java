@@ -36,7 +36,7 @@ final class MarkLoader {
 
     static List<MarkWindows> load(SegmentIndex marks, List<IndexedSource> sources, List<Double> lengths, WindowPlan plan,
                                   AudioFingerprinter fingerprinter, WindowEmbedder embedder) {
-        String key = plan.cacheKey(fingerprinter.modelManifest().id(), embedder.sampleRate());
+        String key = plan.cacheKey(fingerprinter.modelManifest(), embedder.sampleRate());
         List<MarkWindows> out = new ArrayList<>();
         float[][] calibration = null; // embedded once, when a mark needs preparing
         for (int i = 0; i < sources.size(); i++) {

@@ -22,7 +22,7 @@ public record SearchOptions(int k, double minScore, Set<String> sourceIds, boole
 
     public static final int DEFAULT_K = 10;
     /** Recall@10 ≥ 0.95 against exact search at 1,000,000 clustered vectors (see the README's figures). */
-    public static final int DEFAULT_CANDIDATES = 100;
+    public static final int DEFAULT_CANDIDATES = 200;
 
     /** @throws IllegalArgumentException when a value is out of range */
     public SearchOptions {
@@ -39,7 +39,7 @@ public record SearchOptions(int k, double minScore, Set<String> sourceIds, boole
         sourceIds = Set.copyOf(sourceIds);
     }
 
-    /** Ten hits per query window, any score, every source, graph search with 100 candidates. */
+    /** Ten hits per query window, any score, every source, graph search with 200 candidates. */
     public static SearchOptions defaults() {
         return builder().build();
     }

@@ -1,6 +1,8 @@
 package io.soundmark.index;
 
+import io.soundmark.model.ModelManifest;
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * The windows a detector cuts, chosen from the marks' lengths. Every window costs one model call
@@ -58,8 +60,13 @@ public record WindowPlan(double windowSec, double hopSec, double probeHopSec, do
         return 1 / hopSec;
     }
 
-    /** A stable name for probes cut with this plan by {@code modelId}, to cache them under. */
-    String cacheKey(String modelId, int sampleRate) {
-        return "v1|" + modelId + "|" + sampleRate + "|" + windowSec + "|" + hopSec + "|" + probeHopSec + "|" + verifySec;
+    /**
+     * A stable name for probes cut with this plan by a model, to cache them under. The precision is
+     * part of it: a bf16 variant's vectors differ from fp32's by a few 1e-5, as much as the margins
+     * of a random-weight model's scores.
+     */
+    String cacheKey(ModelManifest model, int sampleRate) {
+        return "v1|" + model.id() + "|" + model.precision().name().toLowerCase(Locale.ROOT) + "|" + sampleRate
+                + "|" + windowSec + "|" + hopSec + "|" + probeHopSec + "|" + verifySec;
     }
 }

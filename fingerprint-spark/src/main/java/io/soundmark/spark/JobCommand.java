@@ -145,14 +145,7 @@ public final class JobCommand implements Callable<Integer> {
     }
 
     static int execute(String... args) {
-        CommandLine cli = new CommandLine(new JobCommand());
-        cli.setParameterExceptionHandler((e, a) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("error: " + e.getMessage() + " (see --help)");
-            err.flush();
-            return 2;
-        });
-        return cli.execute(args);
+        return CommandLines.execute(new JobCommand(), args);
     }
 
     @Override
@@ -162,9 +155,7 @@ public final class JobCommand implements Callable<Integer> {
         try {
             options = options();
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+            return CommandLines.error(err, e.getMessage(), CommandLines.USAGE);
         }
         SparkSession spark = SparkSession.builder().appName("soundmark " + output).getOrCreate();
         try {
@@ -174,9 +165,7 @@ public final class JobCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (RuntimeException e) {
-            err.println("error: " + PartitionFingerprinter.describe(output, e));
-            err.flush();
-            return 1;
+            return CommandLines.error(err, PartitionFingerprinter.describe(output, e), CommandLines.FAILED);
         } finally {
             spark.stop();
         }

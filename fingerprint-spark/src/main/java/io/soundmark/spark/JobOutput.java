@@ -1,6 +1,8 @@
 package io.soundmark.spark;
 
 import io.soundmark.SegmentEmbedding;
+import io.soundmark.index.SegmentParameters;
+import io.soundmark.index.SourceSegments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -39,9 +41,10 @@ import org.apache.spark.sql.types.StructType;
  * <pre>{@code
  * JobOutput output = JobOutput.open(spark, "/data/fingerprints");
  * output.segments().groupBy("embedding_model").count().show();
- * for (Iterator<SourceSegments> it = output.sources(); it.hasNext(); ) {
- *     SourceSegments source = it.next();          // one location's records, in time order
- *     index.add(source.source(), source.segments());
+ * try (SegmentIndex index = SegmentIndex.open(Path.of("/data/index"))) {
+ *     for (Iterator<SourceSegments> it = output.sources(); it.hasNext(); ) {
+ *         index.add(it.next());                   // one location's records, in time order
+ *     }
  * }
  * }</pre>
  */
@@ -137,8 +140,8 @@ public final class JobOutput {
     }
 
     /**
-     * The segment records grouped by source, each source's records in time order, streamed to the
-     * driver a partition at a time (memory is bounded by a partition of some {@value #ROWS_PER_READ_PARTITION}
+     * The segment records grouped by source (its id and location are the location the job was
+     * given), each source's records in time order with their window layout, streamed to the driver a partition at a time (memory is bounded by a partition of some {@value #ROWS_PER_READ_PARTITION}
      * rows, not by the output's size). Sources come in no particular order.
      */
     public Iterator<SourceSegments> sources() {
@@ -162,12 +165,13 @@ public final class JobOutput {
                     throw new NoSuchElementException();
                 }
                 String source = pending.getString(pending.fieldIndex(SegmentRows.SOURCE));
+                SegmentParameters parameters = SegmentRows.parameters(pending);
                 List<SegmentEmbedding> records = new ArrayList<>();
                 while (pending != null && source.equals(pending.getString(pending.fieldIndex(SegmentRows.SOURCE)))) {
                     records.add(SegmentRows.record(pending));
                     pending = sorted.hasNext() ? sorted.next() : null;
                 }
-                return new SourceSegments(source, records);
+                return new SourceSegments(source, source, parameters, records);
             }
         };
     }

@@ -2,6 +2,7 @@ package io.soundmark.spark;
 
 import io.soundmark.AudioSourceType;
 import io.soundmark.SegmentEmbedding;
+import io.soundmark.index.SegmentParameters;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -102,6 +103,12 @@ final class SegmentRows {
         values[values.length - 2] = location;
         values[values.length - 1] = error;
         return RowFactory.create(values);
+    }
+
+    /** The window layout a row of the segments table was made with. */
+    static SegmentParameters parameters(Row row) {
+        return new SegmentParameters(row.getDouble(row.fieldIndex(SEGMENT_DURATION_SEC)),
+                row.getDouble(row.fieldIndex(SEGMENT_HOP_SEC)), row.getInt(row.fieldIndex(SegmentEmbedding.SAMPLE_RATE)));
     }
 
     /** The record of a row of the segments table (read back from Parquet or JSON Lines). */

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.soundmark.SegmentEmbedding;
+import io.soundmark.index.SearchHit;
+import io.soundmark.index.SearchOptions;
+import io.soundmark.index.SegmentIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,6 +141,31 @@ class FingerprintJobTest {
             }
         }
         assertEquals(run.windows(), lines);
+    }
+
+    @Test
+    void theIndexCommandBuildsASearchableIndexFromTheOutputAndAddsOnlyWhatIsNewOnASecondRun() {
+        Path indexDir = tmp.resolve("index");
+        Map<String, List<SegmentEmbedding>> job = Fixtures.bySource(JobOutput.open(spark, parquetOut.toString()));
+        IndexCommand.Summary first;
+        try (SegmentIndex index = SegmentIndex.builder(indexDir).build()) {
+            first = IndexCommand.addAll(JobOutput.open(spark, jsonOut.toString()), index, 2);
+        }
+        int windows = job.values().stream().mapToInt(List::size).sum();
+        assertEquals(new IndexCommand.Summary(job.size(), windows, 0), first);
+        try (SegmentIndex index = SegmentIndex.open(indexDir)) {
+            assertEquals(job.size(), index.info().sources());
+            assertEquals(windows, index.info().segments());
+            job.forEach((source, records) -> {
+                SegmentEmbedding last = records.get(records.size() - 1);
+                SearchHit best = index.search(last.embedding(), SearchOptions.builder().k(1).exact(true).build()).get(0);
+                assertEquals(1.0, best.score(), 1e-5, source);
+                assertEquals(last.startTimeSec(), best.startTimeSec(), source);
+            });
+            // a second run over the same output (say, after a crash) adds nothing twice
+            assertEquals(new IndexCommand.Summary(0, 0, job.size()), IndexCommand.addAll(JobOutput.open(spark, parquetOut.toString()), index, 2));
+            assertEquals(windows, index.info().segments());
+        }
     }
 
     @Test

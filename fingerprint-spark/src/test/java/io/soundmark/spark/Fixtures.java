@@ -144,8 +144,8 @@ final class Fixtures {
     static Map<String, List<SegmentEmbedding>> bySource(JobOutput output) {
         Map<String, List<SegmentEmbedding>> all = new TreeMap<>();
         output.sources().forEachRemaining(s -> {
-            if (all.put(s.source(), s.segments()) != null) {
-                throw new AssertionError("source read back twice: " + s.source());
+            if (all.put(s.sourceId(), s.segments()) != null) {
+                throw new AssertionError("source read back twice: " + s.sourceId());
             }
         });
         return all;

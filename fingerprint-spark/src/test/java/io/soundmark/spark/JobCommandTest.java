@@ -58,4 +58,14 @@ class JobCommandTest {
         assertTrue(err.toString().contains("give the model once"), err.toString());
         assertEquals(2, JobCommand.execute("--output", "o", "--model", "demo"), "an input is required");
     }
+
+    @Test
+    void theIndexCommandRefusesBadOptionsWithStatus2BeforeSparkStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new IndexCommand()).setErr(new PrintWriter(err));
+        assertEquals(2, cli.execute("--from", "out", "--index", "idx", "--quantization", "int4"));
+        assertTrue(err.toString().contains("--quantization int4 is not valid: allowed none or int8"), err.toString());
+        assertEquals(2, cli.execute("--from", "out", "--index", "idx", "--sources-per-commit", "0"));
+        assertEquals(2, IndexCommand.execute("--index", "idx"), "--from is required");
+    }
 }

@@ -1,12 +1,12 @@
 package io.soundmark.spark.examples;
 
+import io.soundmark.index.SourceSegments;
 import io.soundmark.spark.FingerprintJob;
 import io.soundmark.spark.JobInput;
 import io.soundmark.spark.JobModel;
 import io.soundmark.spark.JobOptions;
 import io.soundmark.spark.JobOutput;
 import io.soundmark.spark.JobResult;
-import io.soundmark.spark.SourceSegments;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,7 +35,7 @@ public final class FingerprintArchive {
         Map<String, Integer> windows = new TreeMap<>();
         for (Iterator<SourceSegments> it = JobOutput.open(spark, output).sources(); it.hasNext(); ) {
             SourceSegments source = it.next();      // its SegmentEmbedding records, in time order
-            windows.put(source.source(), source.segments().size());
+            windows.put(source.sourceId(), source.segments().size());
         }
         return windows;
     }
