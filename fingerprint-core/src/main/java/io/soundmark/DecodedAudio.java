@@ -129,10 +129,16 @@ public final class DecodedAudio implements AutoCloseable {
     }
 
     /**
-     * After the source has ended: why it ended before the audio it promised, or null when it
-     * delivered it all. Reads like {@code "decoding stopped at 1.9 s of 6.0 s: CAUSE"}.
+     * Once the source has ended (at the latest when {@link #read} returns -1): why it ended before
+     * the audio it promised (a partial decode: a dropped connection, a corrupt frame, a file cut
+     * short), or null when it delivered it all, or has not ended yet. Reads like {@code "decoding stopped at 1.9 s of 6.0 s: CAUSE"}.
+     * {@link AudioFingerprinter#fingerprint} turns it into a warning, or an error when strict;
+     * readers of this audio decide for themselves.
      */
-    String earlyStop() {
+    public String earlyStop() {
+        if (!pcm.ended()) {
+            return null;
+        }
         Double stated = statedDurationSec();
         double decoded = decodedSourceSec();
         String cause;

@@ -132,7 +132,7 @@ final class SegmentPipeline implements Iterator<SegmentEmbedding>, AutoCloseable
             if (holdUntilEnd) {
                 countedDurationSec = audio.totalDurationSec();
             }
-            String earlyStop = audio.sourceEnded() ? audio.earlyStop() : null;
+            String earlyStop = audio.earlyStop();
             if (!any && audio.promisedAudio()) {
                 throw new MediaException(inputName, "the header promises audio that is not there"
                         + (earlyStop == null ? "" : " (" + earlyStop + ")"));

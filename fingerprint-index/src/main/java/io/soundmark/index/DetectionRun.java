@@ -60,6 +60,10 @@ final class DetectionRun {
                     ring.append(buffer, 0, n);
                     advance(-1);
                 }
+                String stop = audio.earlyStop();
+                if (stop != null) { // a dropped connection or a corrupt tail: an interruption, not the end
+                    throw new MediaException(audio.inputName(), stop);
+                }
                 break;
             } catch (MediaException e) {
                 if (ring.end() == 0 && reconnects == 0) {

@@ -1,20 +1,22 @@
 package io.soundmark.internal.source;
 
-import io.soundmark.io.MediaSource;
-import io.soundmark.io.SourceOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.soundmark.AudioFingerprinter;
+import io.soundmark.DecodedAudio;
 import io.soundmark.FingerprintInput;
 import io.soundmark.FingerprintWarning;
 import io.soundmark.MediaException;
 import io.soundmark.SegmentEmbedding;
 import io.soundmark.TestFiles;
+import io.soundmark.io.MediaSource;
+import io.soundmark.io.SourceOptions;
 import io.soundmark.model.ModelSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -241,6 +243,16 @@ class HttpSourceTest {
         assertTrue(warning.contains(cause), warning);
         try (AudioFingerprinter strict = builder().strict(true).build()) {
             assertTrue(fails(strict, url, cause).getMessage().contains("decoding stopped at"));
+        }
+        // readers of the audio itself see the same early stop by the time they reach the end
+        try (DecodedAudio audio = fingerprinter.openAudio(FingerprintInput.audio(url))) {
+            assertNull(audio.earlyStop());
+            float[] buffer = new float[4800];
+            while (audio.read(buffer, 0, buffer.length) > 0) {
+                // reading on to the end
+            }
+            assertTrue(audio.earlyStop().startsWith("decoding stopped at "), audio.earlyStop());
+            assertTrue(audio.earlyStop().contains(cause), audio.earlyStop());
         }
     }
 
