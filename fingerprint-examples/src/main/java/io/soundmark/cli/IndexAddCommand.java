@@ -74,7 +74,7 @@ final class IndexAddCommand implements Callable<Integer> {
         try {
             List<FingerprintInput> inputs = this.inputs.toInputs();
             if (id != null && inputs.size() != 1) {
-                throw new IllegalArgumentException("--id names one source, but " + inputs.size() + " inputs were given");
+                throw new UsageException("--id names one source, but " + inputs.size() + " inputs were given");
             }
             SegmentIndex.Builder opening = SegmentIndex.builder(index);
             if (model.model != null) {

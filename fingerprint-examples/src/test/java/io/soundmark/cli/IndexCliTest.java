@@ -114,8 +114,8 @@ class IndexCliTest {
     void anIdNamesOneInputOnly() throws Exception {
         CliTest.Result r = CliTest.run("index", "add", "--index", tmp.resolve("idx").toString(), "--audio", JINGLE,
                 "--audio", PROGRAM, "--id", "x", "--model", "demo");
-        assertEquals(1, r.status());
-        assertEquals(List.of("error: --id names one source, but 2 inputs were given"), CliTest.errors(r));
+        assertEquals(2, r.status(), "a usage error");
+        assertEquals(List.of("error: --id names one source, but 2 inputs were given (see --help)"), CliTest.errors(r));
     }
 
     @Test
