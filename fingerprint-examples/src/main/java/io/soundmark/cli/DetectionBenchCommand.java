@@ -84,7 +84,7 @@ final class DetectionBenchCommand implements Callable<Integer> {
                 .segmentDurationSec(10).build();
              SegmentIndex marks = SegmentIndex.open(indexDir)) {
             out.printf(Locale.ROOT, "model: %s (%s), precision %s%n", fingerprinter.modelManifest().id(), model,
-                    fingerprinter.modelManifest().precision().name().toLowerCase(Locale.ROOT));
+                    fingerprinter.modelManifest().precision().manifestName());
             register(truth, marks, fingerprinter, out);
             long prepStart = System.nanoTime();
             SoundmarkDetector detector = SoundmarkDetector.builder().marks(marks).fingerprinter(fingerprinter)
@@ -107,7 +107,7 @@ final class DetectionBenchCommand implements Callable<Integer> {
                 }
                 List<Detection> found = new ArrayList<>();
                 DetectionSummary summary = detector.detect(FingerprintInput.audio(bench.resolve("programs").resolve(file)), found::add);
-                score.add(file, inserted, found, summary, list ? out : null);
+                score.add(file, inserted, found, summary, out, list);
             }
             score.cpuSec = (processCpuNanos() - cpuStart) / 1e9;
             score.print(out);
@@ -152,7 +152,7 @@ final class DetectionBenchCommand implements Callable<Integer> {
         final List<Double> errors = new ArrayList<>();
         double cpuSec;
 
-        void add(String file, List<Truth> inserted, List<Detection> found, DetectionSummary s, PrintWriter list) {
+        void add(String file, List<Truth> inserted, List<Detection> found, DetectionSummary s, PrintWriter out, boolean list) {
             truths += inserted.size();
             detections += found.size();
             programSec += s.programSec();
@@ -163,6 +163,7 @@ final class DetectionBenchCommand implements Callable<Integer> {
                 cleanDetections += found.size();
             }
             boolean[] used = new boolean[found.size()];
+            int foundHere = 0;
             for (Truth t : inserted) {
                 int best = -1;
                 for (int i = 0; i < found.size(); i++) {
@@ -175,22 +176,23 @@ final class DetectionBenchCommand implements Callable<Integer> {
                 if (best >= 0) {
                     used[best] = true;
                     matched++;
+                    foundHere++;
                     errors.add(Math.abs(found.get(best).startTimeSec() - t.start()));
-                } else if (list != null) {
-                    list.printf(Locale.ROOT, "  %s: MISSED %s at %.3f%n", file, Path.of(t.mark()).getFileName(), t.start());
+                } else if (list) {
+                    out.printf(Locale.ROOT, "  %s: MISSED %s at %.3f%n", file, Path.of(t.mark()).getFileName(), t.start());
                 }
             }
             for (int i = 0; i < found.size(); i++) {
                 correct += used[i] ? 1 : 0;
-                if (list != null) {
+                if (list) {
                     Detection d = found.get(i);
-                    list.printf(Locale.ROOT, "  %s: %s %s at %.3f score %.5f margin %.2f%n", file, used[i] ? "ok   " : "FALSE",
+                    out.printf(Locale.ROOT, "  %s: %s %s at %.3f score %.5f margin %.2f%n", file, used[i] ? "ok   " : "FALSE",
                             Path.of(d.markId()).getFileName(), d.startTimeSec(), d.score(), d.margin());
                 }
             }
-            System.out.printf(Locale.ROOT, "%s: %d/%d found, %d detections, %.1f x real time, %.2f calls/s, %d candidates%n",
-                    file, found.size() - (int) java.util.stream.IntStream.range(0, used.length).filter(i -> !used[i]).count(),
-                    inserted.size(), found.size(), s.speed(), s.callsPerSecond(), s.candidates());
+            out.printf(Locale.ROOT, "%s: %d/%d found, %d detections, %.1f x real time, %.2f calls/s, %d candidates%n",
+                    file, foundHere, inserted.size(), found.size(), s.speed(), s.callsPerSecond(), s.candidates());
+            out.flush();
         }
 
         void print(PrintWriter out) {

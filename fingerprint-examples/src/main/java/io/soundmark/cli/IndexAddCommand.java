@@ -78,8 +78,7 @@ final class IndexAddCommand implements Callable<Integer> {
             }
             SegmentIndex.Builder opening = SegmentIndex.builder(index);
             if (model.model != null) {
-                opening.modelLocation(model.model.equals("demo") || model.model.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")
-                        ? model.model : Path.of(model.model).toAbsolutePath().normalize().toString());
+                opening.modelLocation(model.model.equals("demo") ? model.model : location(model.model));
             }
             if (quantization != null) {
                 opening.quantization(Quantization.valueOf(quantization.toUpperCase(Locale.ROOT)));

@@ -153,8 +153,10 @@ final class SearchBenchCommand implements Callable<Integer> {
                         }
                         index.stage(List.of(new SourceSegments("source-" + s, null, LAYOUT, records)));
                         if (s % 100 == 99) {
-                            System.err.printf(Locale.ROOT, "%s: %d vectors staged, %.0f s%n", kind, (s + 1) * PER_SOURCE,
+                            PrintWriter err = spec.commandLine().getErr();
+                            err.printf(Locale.ROOT, "%s: %d vectors staged, %.0f s%n", kind, (s + 1) * PER_SOURCE,
                                     (System.nanoTime() - start) / 1e9);
+                            err.flush();
                         }
                     }
                     return null;

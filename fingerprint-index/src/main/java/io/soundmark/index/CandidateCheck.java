@@ -89,7 +89,6 @@ final class CandidateCheck {
         double start = center + step * parabolaPeak(before, at, after);
         if ((1 - coarseBackground) / Math.max(1e-9, 1 - at) < minMargin) {
             // aligned at its best, the probe stands out no more than the coarse evidence did: not the mark
-            if (CandidateFinder.DEBUG) System.err.printf("DBG early-reject %s r=%.2f s0=%.3f heads %.5f %.5f %.5f bg=%.5f%n", mark.markId(), c.ratio(), c.startSec(), before, at, after, coarseBackground);
             return null;
         }
         double score = score(ring, start, mark.verifySec(), mark.verify(), endSec);
@@ -103,7 +102,6 @@ final class CandidateCheck {
         // program), the coarse background
         double background = left > -1 || right > -1 ? Math.max(left, right) : coarseBackground;
         double margin = (1 - background) / Math.max(1e-9, 1 - score);
-        if (CandidateFinder.DEBUG) System.err.printf("DBG check %s r=%.2f E=%.5f s0=%.3f start=%.3f heads %.5f %.5f %.5f score=%.5f left=%.5f right=%.5f margin=%.2f%n", mark.markId(), c.ratio(), c.evidence(), c.startSec(), start, before, at, after, score, left, right, margin);
         if (score < minScore || margin < minMargin) {
             return null;
         }

@@ -24,7 +24,6 @@ final class CandidateFinder {
     /** Recent program scores kept per mark. */
     static final int BACKGROUND_CAPACITY = 2000;
 
-    static final boolean DEBUG = System.getenv("SMDEBUG") != null;
     private final WindowPlan plan;
     private final List<MarkWindows> marks;
     private final double candidateRatio;
@@ -178,7 +177,6 @@ final class CandidateFinder {
             }
             double quantile = background.quantile(BACKGROUND_QUANTILE);
             double r = (1 - quantile) / Math.max(1e-9, 1 - evidence);
-            if (DEBUG) System.err.printf("DBG judge %s s=%.3f E=%.5f q=%.5f n=%d r=%.2f%n", mark.markId(), start, evidence, quantile, background.count(), r);
             if (background.count() == 0 || r < ratio) {
                 background.add(evidence);
                 return;

@@ -2,7 +2,6 @@ package io.soundmark.index;
 
 import io.soundmark.model.ModelManifest;
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * The windows a detector cuts, chosen from the marks' lengths. Every window costs one model call
@@ -66,7 +65,7 @@ public record WindowPlan(double windowSec, double hopSec, double probeHopSec, do
      * of a random-weight model's scores.
      */
     String cacheKey(ModelManifest model, int sampleRate) {
-        return "v1|" + model.id() + "|" + model.precision().name().toLowerCase(Locale.ROOT) + "|" + sampleRate
+        return "v1|" + model.id() + "|" + model.precision().manifestName() + "|" + sampleRate
                 + "|" + windowSec + "|" + hopSec + "|" + probeHopSec + "|" + verifySec;
     }
 }
